@@ -19,6 +19,8 @@ export interface HtmlBlockInfo {
   readonly linkDensity: number
   /** The block element's own tag name, e.g. `p`, `li`, `h2`. */
   readonly tag: string
+  /** Landmark elements the block sits inside (nav, header, footer, aside, form, figure, article, main...). */
+  readonly inside: readonly string[]
 }
 
 /** Which stage and rule set a block's label, and why. */

@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander'
+import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
+import { VERSION } from '../version.js'
+import { createRunCommand } from './run-command.js'
+
+/**
+ * The `decruft` command line. Returns the exit code instead of exiting, so it can be tested:
+ * 0 done, 3 done with rejected documents, 2 bad usage or config, 1 output failure.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok
+  const program = new Command('decruft')
+    .description('decruft turns scraped web pages and crude text scrapes into clean, labelled research datasets')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(createRunCommand((code) => (exitCode = code)))
+  for (const command of program.commands) command.exitOverride()
+  try {
+    await program.parseAsync([...argv])
+    return exitCode
+  } catch (error) {
+    return exitCodeFor(error)
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)
+    return helpOrVersion ? ExitCode.ok : ExitCode.badUsageOrConfig
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`decruft: configuration error — nothing was read or written:\n${indent(error.message)}\n`)
+    return ExitCode.badUsageOrConfig
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`decruft: ${error.message}\n(run decruft run --help for usage)\n`)
+    return ExitCode.badUsageOrConfig
+  }
+  if (error instanceof OutputError) {
+    process.stderr.write(`decruft: cannot write output: ${error.message}\n`)
+    return ExitCode.fatalIo
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  process.stderr.write(`decruft: fatal: ${message}\n`)
+  return ExitCode.fatalIo
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
+import { UsageError } from '../core/errors.js'
+import { createLogger } from '../log.js'
+import { runJob } from '../run/run-job.js'
+
+/** Where the default job reads and writes, relative to the working directory. */
+export const DEFAULT_INPUT = 'seeds'
+export const DEFAULT_OUTPUT = 'output'
+
+/** Parsed options of `decruft run`. */
+interface RunOptions {
+  out?: string
+  config?: string
+  concurrency?: number
+  logLevel?: string
+}
+
+/** Builds `decruft run`; `setExitCode` receives the run's exit code. */
+export function createRunCommand(setExitCode: (code: number) => void): Command {
+  return new Command('run')
+    .description('clean documents into a dataset: read → segment → boilerplate → normalize → classify → write')
+    .argument('[inputs...]', 'files or folders (recursive): .txt scraped text, .html/.htm pages, .jsonl/.jsonl.gz records {id, url?, html?|text?}, .txt.gz/.html.gz')
+    .option('-o, --out <dir>', 'output folder (required when inputs are given)')
+    .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
+    .option('--concurrency <n>', 'documents in flight at once (default from config)', positiveInteger)
+    .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', process.env['DECRUFT_LOG_LEVEL'] ?? 'info')
+    .addHelpText(
+      'after',
+      `
+With no inputs and no --out, runs the default job: ${DEFAULT_INPUT}/ into ${DEFAULT_OUTPUT}/.
+
+Writes into the output folder:
+  dataset.jsonl   one clean record per kept document (text, title, date, lang, genre, topics, removed)
+  dataset.csv     the same records as flat columns (formula-safe for spreadsheets)
+  rejects.jsonl   every document that was not kept, with stage, code and reason
+  reports/        one JSON file per stage, run.json and summary.md
+  manifest.json   counts, sha256 of every file, config hash, version, timings (written last)
+
+Exit codes: 0 done; 3 done, but some documents failed (see rejects.jsonl);
+            2 bad usage or bad configuration (nothing written); 1 output could not be written.
+
+Examples:
+  decruft run                                   # seeds/ → output/
+  decruft run scrape/ --out clean/              # a folder of .txt/.html files
+  decruft run pages.jsonl.gz --out clean/ --config my-pipeline.yaml`,
+    )
+    .action(async (inputs: string[], options: RunOptions) => {
+      if (inputs.length > 0 && options.out === undefined) {
+        throw new UsageError('--out is required when inputs are given (the default output/ is only for the default job)')
+      }
+      const logger = createLogger(options.logLevel)
+      const config = loadConfig(options.config)
+      const result = await runJob({
+        inputs: inputs.length > 0 ? inputs.map((i) => resolve(i)) : [resolve(DEFAULT_INPUT)],
+        outDir: resolve(options.out ?? DEFAULT_OUTPUT),
+        config,
+        logger,
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      })
+      setExitCode(result.exitCode)
+    })
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
+  return n
+}

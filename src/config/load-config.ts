@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { z } from 'zod'
+import { deepFreeze } from '../core/deep-freeze.js'
+import { ConfigError, type ConfigProblem } from '../core/errors.js'
+import { compileRule, RuleCompileError, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
+import { taxonomySchema, type Taxonomy } from '../stages/classify/topics.js'
+import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.js'
+import { readYamlFile } from './read-yaml-file.js'
+import { ruleFileSchema, ruleSchema, type RuleSpec } from './rule-schema.js'
+
+/** Everything a run needs from configuration, validated, compiled and frozen. */
+export interface LoadedConfig {
+  readonly file: string
+  readonly pipeline: PipelineConfig
+  readonly rules: readonly CompiledRule[]
+  readonly ruleFiles: readonly string[]
+  readonly taxonomy: Taxonomy
+  /** sha256 of the validated configuration: equal hashes mean equal cleaning. */
+  readonly hash: string
+}
+
+/** The configuration shipped with decruft, used when `--config` is not given. */
+export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/pipeline.yaml', import.meta.url))
+
+/**
+ * Loads the pipeline file, its rule folders and its taxonomy; validates everything, collects
+ * every problem (file, rule id, field: expected X, got Y) before failing, then freezes.
+ */
+export function loadConfig(file: string = DEFAULT_CONFIG_FILE): LoadedConfig {
+  const configFile = resolve(file)
+  const problems: ConfigProblem[] = []
+  const pipeline = parseWith(pipelineConfigSchema, readYamlFile(configFile), configFile, problems)
+  if (pipeline === undefined) throw new ConfigError(problems)
+  const base = dirname(configFile)
+
+  const ruleFiles = pipeline.rules.directories.flatMap((dir) => listRuleFiles(resolve(base, dir), configFile, problems))
+  const rules = ruleFiles.flatMap((ruleFile) => loadRuleFile(ruleFile, problems))
+  reportDuplicateIds(rules, problems)
+  const taxonomyFile = resolve(base, pipeline.topics)
+  const taxonomy = parseWith(taxonomySchema, readYamlFile(taxonomyFile), taxonomyFile, problems)
+  if (problems.length > 0 || taxonomy === undefined) throw new ConfigError(problems)
+
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ pipeline, rules: rules.map((r) => r.spec), taxonomy }))
+    .digest('hex')
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, hash })
+}
+
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  read: ReturnType<typeof readYamlFile>,
+  file: string,
+  problems: ConfigProblem[],
+): z.output<S> | undefined {
+  if ('problem' in read) {
+    problems.push(read.problem)
+    return undefined
+  }
+  const result = schema.safeParse(read.data)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    problems.push({ file, where: issue.path.join('.') || undefined, message: issue.message })
+  }
+  return undefined
+}
+
+function listRuleFiles(dir: string, configFile: string, problems: ConfigProblem[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.'))
+      .sort()
+      .map((name) => join(dir, name))
+  } catch (error) {
+    problems.push({ file: configFile, where: 'rules.directories', message: `cannot list ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` })
+    return []
+  }
+}
+
+function loadRuleFile(file: string, problems: ConfigProblem[]): CompiledRule[] {
+  const shape = parseWith(ruleFileSchema, readYamlFile(file), file, problems)
+  if (shape === undefined) return []
+  const compiled: CompiledRule[] = []
+  shape.rules.forEach((raw, position) => {
+    const label = ruleLabel(raw, position)
+    const parsed = ruleSchema.safeParse(raw)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file, where: [label, ...issue.path].join('.'), message: issue.message })
+      }
+      return
+    }
+    try {
+      compiled.push(compileRule(parsed.data as RuleSpec, file))
+    } catch (error) {
+      if (!(error instanceof RuleCompileError)) throw error
+      problems.push({ file, where: label, message: error.message })
+    }
+  })
+  return compiled
+}
+
+/** Names a rule in messages by its id when it has one, else by its position in the file. */
+function ruleLabel(raw: unknown, position: number): string {
+  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['id'] : undefined
+  return typeof id === 'string' && id.length > 0 ? `rule ${id}` : `rules[${position}]`
+}
+
+function reportDuplicateIds(rules: readonly CompiledRule[], problems: ConfigProblem[]): void {
+  const seen = new Map<string, string>()
+  for (const rule of rules) {
+    const first = seen.get(rule.spec.id)
+    if (first !== undefined) {
+      problems.push({ file: rule.file, where: `rule ${rule.spec.id}`, message: `duplicate rule id; first defined in ${relative(dirname(rule.file), first) || first}` })
+    } else {
+      seen.set(rule.spec.id, rule.file)
+    }
+  }
+}

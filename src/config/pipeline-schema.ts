@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+/** The pipeline configuration (`config/pipeline.yaml`): stages' options and where rules live. */
+export const pipelineConfigSchema = z
+  .object({
+    version: z.literal(1),
+    rules: z
+      .object({
+        /** Folders of rule files, relative to the pipeline file; later folders add to earlier ones. */
+        directories: z.array(z.string().min(1)).min(1),
+      })
+      .strict(),
+    topics: z.string().min(1).describe('topic taxonomy file, relative to the pipeline file'),
+    boilerplate: z
+      .object({
+        minCharsBeforeDropFromHere: z.number().int().nonnegative().default(250),
+        excerptChars: z.number().int().min(10).max(1000).default(120),
+      })
+      .strict()
+      .default({ minCharsBeforeDropFromHere: 250, excerptChars: 120 }),
+    normalize: z
+      .object({
+        quotes: z.enum(['keep', 'straight']).default('keep'),
+        dashes: z.enum(['keep', 'ascii']).default('keep'),
+        repairMojibake: z.boolean().default(true),
+      })
+      .strict()
+      .default({ quotes: 'keep', dashes: 'keep', repairMojibake: true }),
+    classify: z
+      .object({
+        language: z
+          .object({
+            minConfidence: z.number().min(0).max(1).default(0.5),
+            expected: z.array(z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code such as en')).optional(),
+          })
+          .strict()
+          .default({ minConfidence: 0.5 }),
+      })
+      .strict()
+      .default({ language: { minConfidence: 0.5 } }),
+    limits: z
+      .object({
+        maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),
+      })
+      .strict()
+      .default({ maxDocumentBytes: 50 * 1024 * 1024 }),
+    concurrency: z.number().int().min(1).max(256).default(4),
+  })
+  .strict()
+
+/** The pipeline configuration after validation and defaults. */
+export type PipelineConfig = z.infer<typeof pipelineConfigSchema>

@@ -1,0 +1,56 @@
+import type { LoadedConfig } from '../config/load-config.js'
+import { createBoilerplateStage } from '../stages/boilerplate/boilerplate-stage.js'
+import { createClassifyStage } from '../stages/classify/classify-stage.js'
+import { createNormalizeStage } from '../stages/normalize/normalize-stage.js'
+import { createSegmentStage } from '../stages/segment/segment-stage.js'
+import type { Document } from './document.js'
+import { contentChars, isRejected, withChanges } from './document.js'
+import type { Stage } from './stage.js'
+
+/** The per-document pipeline: its stages in order and the one function that runs them. */
+export interface Pipeline {
+  readonly stages: readonly Stage[]
+  processDocument(doc: Document): Document
+}
+
+/** Builds the stages from frozen configuration, in the order of the design: segment → boilerplate → normalize → classify. */
+export function createPipeline(config: LoadedConfig): Pipeline {
+  const { pipeline } = config
+  const stages: Stage[] = [
+    createSegmentStage(),
+    createBoilerplateStage(config.rules, pipeline.boilerplate),
+    createNormalizeStage(pipeline.normalize),
+    createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy }),
+  ]
+  return { stages, processDocument: (doc) => runStages(stages, doc) }
+}
+
+/**
+ * Runs stages over a document, stopping at the first that rejects it. Each stage's time and
+ * the content characters before and after it go into `trace`, which reports are built from.
+ * An exception inside a stage becomes an `E_STAGE_FAILED` error on that document only.
+ */
+export function runStages(stages: readonly Stage[], doc: Document): Document {
+  let current = doc
+  for (const stage of stages) {
+    if (isRejected(current)) break
+    const charsIn = stage.name === 'segment' ? current.raw.length : contentChars(current)
+    const started = performance.now()
+    let next: Document
+    try {
+      next = stage.run(current)
+    } catch (error) {
+      next = withChanges(current, {
+        issues: [
+          ...current.issues,
+          { stage: stage.name, code: 'E_STAGE_FAILED', severity: 'error', message: error instanceof Error ? error.message : String(error) },
+        ],
+      })
+    }
+    const ms = performance.now() - started
+    current = withChanges(next, {
+      trace: [...next.trace, { stage: stage.name, ms: Math.round(ms * 1000) / 1000, charsIn, charsOut: contentChars(next) }],
+    })
+  }
+  return current
+}

@@ -1,0 +1,90 @@
+import type { RunReport, StageFigures } from './run-report.js'
+
+/** Facts about the run that the summary shows beside the report's figures. */
+export interface SummaryContext {
+  readonly runId: string
+  readonly startedAt: string
+  readonly durationMs: number
+  readonly inputs: readonly string[]
+  readonly configHash: string
+  readonly version: string
+  readonly skippedFiles: number
+}
+
+const TOP_RULES = 20
+
+/** Renders the run report as Markdown a researcher can read: what came in, what left, and why. */
+export function renderSummary(report: RunReport, ctx: SummaryContext): string {
+  const d = report.documents
+  const lines: string[] = [
+    `# decruft run ${ctx.runId}`,
+    '',
+    `Started ${ctx.startedAt}, took ${(ctx.durationMs / 1000).toFixed(2)} s. decruft ${ctx.version}, config ${ctx.configHash.slice(0, 12)}.`,
+    `Inputs: ${ctx.inputs.map((i) => `\`${i}\``).join(', ')}${ctx.skippedFiles > 0 ? ` (${ctx.skippedFiles} files skipped, see run.json)` : ''}.`,
+    '',
+    '## Documents',
+    '',
+    `| read | written | rejected |`,
+    `|--:|--:|--:|`,
+    `| ${d.read} | ${d.written} | ${d.rejected} |`,
+    '',
+  ]
+  if (Object.keys(d.byCode).length > 0) {
+    lines.push('Rejected by code (each document is in `rejects.jsonl` with its reason):', '')
+    lines.push(...table(['code', 'documents'], Object.entries(d.byCode).map(([code, n]) => [`\`${code}\``, String(n)])), '')
+  }
+  lines.push('## Stages', '')
+  lines.push(
+    ...table(
+      ['stage', 'docs in', 'docs out', 'rejected', 'chars in', 'chars out', 'removed', 'edited', 'ms'],
+      Object.entries(report.stages).map(([name, s]) => [
+        name, String(s.documentsIn), String(s.documentsOut), String(sum(s.dropped)),
+        String(s.charsIn), String(s.charsOut), String(s.charsRemoved), String(s.charsEdited), s.ms.toFixed(1),
+      ]),
+    ),
+    '',
+    'For boilerplate and normalize, chars in = chars out + removed + edited. Segment turns raw input (markup included) into blocks.',
+    '',
+  )
+  const rules = Object.entries(report.stages)
+    .flatMap(([, s]) => Object.entries(s.removedByRule))
+    .sort((a, b) => b[1].chars - a[1].chars || a[0].localeCompare(b[0]))
+  if (rules.length > 0) {
+    lines.push('## What the rules removed', '', `Characters removed or moved to metadata, per rule (top ${TOP_RULES}):`, '')
+    lines.push(
+      ...table(['rule', 'documents', 'blocks', 'chars'], rules.slice(0, TOP_RULES).map(([id, r]) => [`\`${id}\``, String(r.documents), String(r.blocks), String(r.chars)])),
+      '',
+    )
+  }
+  const warnings = mergedWarnings(report.stages)
+  if (Object.keys(warnings).length > 0) {
+    lines.push('## Warnings', '', ...table(['code', 'documents'], Object.entries(warnings).map(([c, n]) => [`\`${c}\``, String(n)])), '')
+  }
+  lines.push('## Labels of written documents', '')
+  for (const [name, counts] of Object.entries(report.labels)) {
+    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    lines.push(`- **${name}**: ${entries.length === 0 ? 'none' : entries.map(([k, n]) => `${k} ${n}`).join(', ')}`)
+  }
+  const meta = Object.entries(report.meta).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  lines.push(`- **metadata found**: ${meta.length === 0 ? 'none' : meta.map(([k, n]) => `${k} ${n}`).join(', ')}`, '')
+  return lines.join('\n')
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0)
+}
+
+function mergedWarnings(stages: Record<string, StageFigures>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const s of Object.values(stages)) for (const [code, n] of Object.entries(s.warnings)) out[code] = (out[code] ?? 0) + n
+  return out
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const escape = (cell: string): string => cell.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+  ]
+}

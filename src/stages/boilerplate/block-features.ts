@@ -1,0 +1,29 @@
+/** Small, cheap facts about a block's text that rules and detectors share. */
+
+const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*$/u
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu
+
+/** Number of words (runs of letters/digits) in the text. */
+export function wordCount(text: string): number {
+  let n = 0
+  WORD.lastIndex = 0
+  while (WORD.exec(text) !== null) n++
+  return n
+}
+
+/** True when the text ends like a sentence (., !, ?, … possibly inside quotes or brackets). */
+export function endsWithSentencePunctuation(text: string): boolean {
+  return SENTENCE_END.test(text.trimEnd())
+}
+
+/**
+ * Folds text for comparison: compatibility forms, lower case, punctuation and runs of
+ * whitespace collapsed to one space. "Top  Stories!" and "top stories" fold alike.
+ */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}

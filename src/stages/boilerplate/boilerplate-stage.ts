@@ -1,0 +1,40 @@
+import type { Document } from '../../core/document.js'
+import { contentChars, isRejected, withChanges } from '../../core/document.js'
+import type { Stage } from '../../core/stage.js'
+import { applyRule, type RuleEngineOptions } from './apply-rule.js'
+import type { CompiledRule } from './compiled-rule.js'
+
+/**
+ * The boilerplate stage: applies the enabled rules one after another, lowest priority number
+ * first (file order breaks ties), so later rules see what earlier ones decided (a title found
+ * by one rule lets another drop its repeats). Every hit is recorded in `removals`.
+ */
+export function createBoilerplateStage(rules: readonly CompiledRule[], options: RuleEngineOptions): Stage {
+  const ordered = rules
+    .map((rule, order) => ({ rule, order }))
+    .filter(({ rule }) => rule.spec.enabled)
+    .sort((a, b) => a.rule.spec.priority - b.rule.spec.priority || a.order - b.order)
+    .map(({ rule }) => rule)
+  return {
+    name: 'boilerplate',
+    run(doc: Document): Document {
+      if (isRejected(doc)) return doc
+      const before = contentChars(doc)
+      const cleaned = ordered.reduce((d, rule) => applyRule(rule, d, options), doc)
+      if (before > 0 && contentChars(cleaned) === 0) {
+        return withChanges(cleaned, {
+          issues: [
+            ...cleaned.issues,
+            {
+              stage: 'boilerplate',
+              code: 'E_EMPTY_AFTER_RULES',
+              severity: 'error',
+              message: `the rules removed all ${before} characters; see removals for which rules`,
+            },
+          ],
+        })
+      }
+      return cleaned
+    },
+  }
+}

@@ -1,0 +1,145 @@
+import { load } from 'cheerio'
+import type { AnyNode, Element } from 'domhandler'
+import type { Block, DocumentMeta } from '../../core/document.js'
+import { readPageMetadata } from './page-metadata.js'
+
+/** Elements whose content never reaches the text: code, styling, embedded documents, forms' option lists. */
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'head', 'select', 'datalist', 'textarea', 'frameset', 'frame',
+])
+
+/** Elements that start a new block (HTML's block-level and sectioning elements). */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li',
+  'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'option', 'output',
+])
+
+/** Ancestor elements worth knowing about: page landmarks and structures rules refer to. */
+const LANDMARK_TAGS: ReadonlySet<string> = new Set([
+  'nav', 'header', 'footer', 'aside', 'form', 'figure', 'figcaption', 'menu', 'article', 'main',
+  'blockquote', 'table', 'ul', 'ol', 'dl', 'address', 'details', 'dialog', 'button', 'label',
+])
+
+/** How many ancestor tags a block's path shows and how many class/id tokens it keeps. */
+const PATH_DEPTH = 8
+const MAX_TOKENS = 48
+
+/** A page split into blocks, with what the page says about itself in <head> and JSON-LD. */
+export interface SegmentedPage {
+  readonly blocks: Block[]
+  readonly meta: DocumentMeta
+}
+
+interface Frame {
+  readonly tag: string
+  readonly tokenCount: number
+}
+
+/**
+ * Splits an HTML page into blocks, one per run of inline content between block-level
+ * boundaries, each with its tag path, ancestor class/id tokens and link density. The walk is
+ * iterative, so deeply nested pages cannot overflow the stack.
+ */
+export function segmentHtml(html: string): SegmentedPage {
+  const $ = load(html)
+  const meta = readPageMetadata($)
+  const body = $('body').get(0) ?? $.root().get(0)
+  return { blocks: body ? collectBlocks(body) : [], meta }
+}
+
+function collectBlocks(root: AnyNode): Block[] {
+  const blocks: Block[] = []
+  const frames: Frame[] = []
+  const tokens: string[] = []
+  /** Landmark tags currently open, with how many of each (kept incrementally: deep pages stay linear). */
+  const openLandmarks = new Map<string, number>()
+  let text = ''
+  let linkChars = 0
+  let linkDepth = 0
+  let breakBefore = false
+
+  const flush = (): void => {
+    const collapsed = text.replace(/\s+/g, ' ').trim()
+    if (collapsed.length > 0) {
+      const owner = frames[frames.length - 1]
+      const linkShare = Math.min(1, linkChars / Math.max(1, text.replace(/\s+/g, ' ').length))
+      blocks.push({
+        index: blocks.length,
+        text: collapsed,
+        kind: 'html-block',
+        breakBefore,
+        label: 'content',
+        html: {
+          tag: owner?.tag ?? 'body',
+          path: frames.slice(-PATH_DEPTH).map((f) => f.tag).join('>'),
+          tokens: [...new Set(tokens.slice(-MAX_TOKENS))],
+          inside: [...openLandmarks.keys()],
+          linkDensity: Math.round(linkShare * 1000) / 1000,
+        },
+      })
+      breakBefore = false
+    }
+    text = ''
+    linkChars = 0
+  }
+
+  type Step = { node: AnyNode; exit: boolean }
+  const stack: Step[] = [{ node: root, exit: false }]
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop() as Step
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data
+      text += data
+      if (linkDepth > 0) linkChars += data.replace(/\s+/g, ' ').length
+      continue
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue
+    const element = node as Element
+    const tag = node.type === 'root' ? 'root' : element.name.toLowerCase()
+    if (SKIPPED_TAGS.has(tag)) continue
+    const isBlock = BLOCK_TAGS.has(tag)
+    if (exit) {
+      if (isBlock) flush()
+      if (tag === 'a') linkDepth--
+      const frame = frames.pop()
+      if (frame) tokens.length = frame.tokenCount
+      if (LANDMARK_TAGS.has(tag)) {
+        const open = (openLandmarks.get(tag) ?? 1) - 1
+        if (open === 0) openLandmarks.delete(tag)
+        else openLandmarks.set(tag, open)
+      }
+      if (isBlock) breakBefore = true
+      continue
+    }
+    if (tag === 'br' || tag === 'hr') {
+      flush()
+      continue
+    }
+    if (isBlock) flush()
+    if (tag === 'a') linkDepth++
+    frames.push({ tag, tokenCount: tokens.length })
+    if (LANDMARK_TAGS.has(tag)) openLandmarks.set(tag, (openLandmarks.get(tag) ?? 0) + 1)
+    tokens.push(...classIdTokens(element))
+    stack.push({ node, exit: true })
+    const children = element.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, exit: false })
+  }
+  flush()
+  return blocks
+}
+
+/** Lower-cased tokens of an element's class and id, split on non-alphanumerics and camelCase. */
+function classIdTokens(element: Element): string[] {
+  const attribs = element.attribs ?? {}
+  const raw = `${attribs['class'] ?? ''} ${attribs['id'] ?? ''}`
+  if (raw.trim().length === 0) return []
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1)
+}

@@ -1,0 +1,37 @@
+import type { Document, DocumentIssue } from '../../core/document.js'
+import { isRejected, withChanges } from '../../core/document.js'
+import type { Stage } from '../../core/stage.js'
+import { segmentHtml } from './html-blocks.js'
+import { segmentText } from './text-blocks.js'
+
+/**
+ * The segment stage: scraped text becomes one block per line; a page becomes block elements
+ * (scripts, styles and embedded documents dropped) plus the metadata its <head> declares.
+ * A document with no text at all is an `E_EMPTY` error here, so it is reported, not lost.
+ */
+export function createSegmentStage(): Stage {
+  return {
+    name: 'segment',
+    run(doc: Document): Document {
+      if (isRejected(doc)) return doc
+      let segmented: Document
+      try {
+        if (doc.source.format === 'html') {
+          const page = segmentHtml(doc.raw)
+          segmented = withChanges(doc, { blocks: page.blocks, meta: { ...page.meta, ...doc.meta } })
+        } else {
+          segmented = withChanges(doc, { blocks: segmentText(doc.raw) })
+        }
+      } catch (error) {
+        return withIssue(doc, 'E_PARSE', `could not parse the ${doc.source.format}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      if (segmented.blocks.length === 0) return withIssue(segmented, 'E_EMPTY', 'no text found in the document')
+      return segmented
+    },
+  }
+}
+
+function withIssue(doc: Document, code: string, message: string): Document {
+  const issue: DocumentIssue = { stage: 'segment', code, message, severity: 'error' }
+  return withChanges(doc, { issues: [...doc.issues, issue] })
+}

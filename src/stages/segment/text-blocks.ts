@@ -1,0 +1,41 @@
+import type { Block } from '../../core/document.js'
+
+/** Line breaks of every kind scraped text arrives with: CRLF, LF, CR, NEL, LS, PS. */
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g
+
+/**
+ * Splits scraped text into one block per non-blank line, with offsets into the raw text and
+ * whether blank lines came before it. Lines are the unit crude scrapers emit (one element a line).
+ */
+export function segmentText(raw: string): Block[] {
+  const blocks: Block[] = []
+  let lineStart = 0
+  let blankBefore = false
+  const pushLine = (start: number, end: number): void => {
+    const line = raw.slice(start, end)
+    const leading = line.length - line.trimStart().length
+    const text = line.trim()
+    if (text.length === 0) {
+      blankBefore = true
+      return
+    }
+    blocks.push({
+      index: blocks.length,
+      text,
+      kind: 'text-line',
+      start: start + leading,
+      end: start + leading + text.length,
+      breakBefore: blankBefore,
+      label: 'content',
+    })
+    blankBefore = false
+  }
+  LINE_BREAK.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = LINE_BREAK.exec(raw)) !== null) {
+    pushLine(lineStart, m.index)
+    lineStart = m.index + m[0].length
+  }
+  pushLine(lineStart, raw.length)
+  return blocks
+}

@@ -1,0 +1,92 @@
+import { basename, join } from 'node:path'
+import { openAtomicFileWriter } from './atomic-file-writer.js'
+import type { FileInfo } from './atomic-file-writer.js'
+
+/** Name of the manifest file in the output directory. */
+export const MANIFEST_FILE = 'manifest.json'
+
+/** Document counts of a run: read, written to the dataset, rejected, and rejects per code. */
+export interface ManifestCounts {
+  readonly read: number
+  readonly written: number
+  readonly rejected: number
+  readonly byCode: Readonly<Record<string, number>>
+}
+
+/** Size, checksum and record count of one output file, as the manifest lists it. */
+export interface ManifestFile {
+  readonly bytes: number
+  readonly sha256: string
+  readonly records: number
+}
+
+/** What a run produced and how: enough to verify the files and to reproduce or compare the run. */
+export interface Manifest {
+  readonly tool: { readonly name: string; readonly version: string }
+  readonly runId: string
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly durationMs: number
+  readonly inputs: readonly string[]
+  readonly configHash: string
+  readonly counts: ManifestCounts
+  /** Output files keyed by file name, sorted. */
+  readonly files: Readonly<Record<string, ManifestFile>>
+  /** Milliseconds per stage, in pipeline order. */
+  readonly timings: Readonly<Record<string, number>>
+}
+
+/** What a run knows at its end, from which the manifest is built. */
+export interface ManifestInput {
+  readonly tool: { readonly name: string; readonly version: string }
+  readonly runId: string
+  readonly startedAt: Date
+  readonly finishedAt: Date
+  readonly inputs: readonly string[]
+  readonly configHash: string
+  readonly counts: ManifestCounts
+  readonly files: readonly FileInfo[]
+  readonly timings: Readonly<Record<string, number>>
+}
+
+/** Builds the manifest from a run's facts, purely: the same input always gives the same manifest. */
+export function buildManifest(input: ManifestInput): Manifest {
+  return {
+    tool: { name: input.tool.name, version: input.tool.version },
+    runId: input.runId,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    durationMs: input.finishedAt.getTime() - input.startedAt.getTime(),
+    inputs: [...input.inputs],
+    configHash: input.configHash,
+    counts: {
+      read: input.counts.read,
+      written: input.counts.written,
+      rejected: input.counts.rejected,
+      byCode: sortedByKey(Object.entries(input.counts.byCode)),
+    },
+    files: sortedByKey(
+      input.files.map((file) => [basename(file.path), { bytes: file.bytes, sha256: file.sha256, records: file.records }]),
+    ),
+    timings: Object.fromEntries(Object.entries(input.timings)),
+  }
+}
+
+/**
+ * Writes `manifest.json` into the output directory atomically. Call it last: its presence says
+ * the files it lists were all published.
+ */
+export async function writeManifest(dir: string, manifest: Manifest): Promise<FileInfo> {
+  const file = await openAtomicFileWriter(join(dir, MANIFEST_FILE))
+  try {
+    await file.writeRecord(`${JSON.stringify(manifest, null, 2)}\n`)
+  } catch (err) {
+    await file.abort()
+    throw err
+  }
+  return file.commit()
+}
+
+function sortedByKey<V>(entries: readonly (readonly [string, V])[]): Record<string, V> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}

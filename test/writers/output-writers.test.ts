@@ -1,0 +1,125 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Document } from '../../src/core/document.js'
+import { OutputError } from '../../src/core/errors.js'
+import { CSV_COLUMNS } from '../../src/writers/dataset-record.js'
+import { OUTPUT_FILES, openOutputWriters } from '../../src/writers/output-writers.js'
+import {
+  listFiles,
+  parseCsv,
+  readFixtureDocuments,
+  sha256OfFile,
+  splitLinesLikePython,
+  textDocument,
+  useTempDir,
+} from './support.js'
+
+const tempDir = useTempDir()
+
+const kept = textDocument('kept', ['=1+1 is arithmetic', 'Second paragraph.'])
+const failed: Document = {
+  ...textDocument('failed', ['']),
+  issues: [{ stage: 'read', code: 'E_EMPTY', message: 'no text', severity: 'error' }],
+}
+const duplicate: Document = {
+  ...textDocument('dup', ['=1+1 is arithmetic']),
+  dropped: { stage: 'dedup', code: 'D_DUPLICATE', reason: 'exact duplicate', duplicateOf: 'kept' },
+}
+
+async function jsonLines(path: string): Promise<Record<string, unknown>[]> {
+  return splitLinesLikePython(await readFile(path, 'utf8')).map((line) => JSON.parse(line))
+}
+
+describe('openOutputWriters', () => {
+  it('sends kept documents to the dataset and CSV and rejected ones to the rejects file', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    for (const doc of [kept, failed, duplicate]) await outputs.write(doc)
+    const files = await outputs.commit()
+
+    expect((await jsonLines(files.dataset.path)).map((r) => r.id)).toEqual(['kept'])
+    expect((await jsonLines(files.rejects.path)).map((r) => [r.id, r.code])).toEqual([
+      ['failed', 'E_EMPTY'],
+      ['dup', 'D_DUPLICATE'],
+    ])
+    expect(parseCsv(await readFile(files.csv.path, 'utf8')).map((row) => row[0])).toEqual(['id', 'kept'])
+    expect([files.dataset.records, files.csv.records, files.rejects.records]).toEqual([1, 1, 2])
+  })
+
+  it('neutralises a formula in the CSV while the JSONL keeps the original text', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    await outputs.write(kept)
+    const files = await outputs.commit()
+    const [record] = await jsonLines(files.dataset.path)
+    const row = parseCsv(await readFile(files.csv.path, 'utf8'))[1]!
+    expect(record!.text).toBe('=1+1 is arithmetic\nSecond paragraph.')
+    expect(row[CSV_COLUMNS.indexOf('text')]).toBe("'=1+1 is arithmetic\nSecond paragraph.")
+  })
+
+  it('shows only partial files before commit and the three outputs after it', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    await outputs.write(kept)
+    const before = await listFiles(dir)
+    expect(before).toHaveLength(3)
+    expect(before.every((name) => name.includes('.partial-'))).toBe(true)
+    await outputs.commit()
+    expect(await listFiles(dir)).toEqual(Object.values(OUTPUT_FILES).sort())
+  })
+
+  it('reports file infos whose checksums and sizes match the files on disk', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    for (const doc of [kept, failed]) await outputs.write(doc)
+    const files = await outputs.commit()
+    for (const info of Object.values(files)) {
+      expect(info.sha256).toBe(await sha256OfFile(info.path))
+      expect(info.bytes).toBe((await readFile(info.path)).length)
+    }
+  })
+
+  it('leaves an empty directory when aborted', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    await outputs.write(kept)
+    await outputs.write(failed)
+    await outputs.abort()
+    expect(await listFiles(dir)).toEqual([])
+  })
+
+  it('creates a missing output directory', async () => {
+    const dir = join(await tempDir(), 'nested', 'out')
+    const outputs = await openOutputWriters(dir)
+    await outputs.commit()
+    expect(await listFiles(dir)).toEqual(Object.values(OUTPUT_FILES).sort())
+  })
+
+  it('fails with an OutputError naming the directory when it cannot be created', async () => {
+    const parent = await tempDir()
+    await writeFile(join(parent, 'file'), '')
+    const dir = join(parent, 'file', 'out')
+    const attempt = openOutputWriters(dir)
+    await expect(attempt).rejects.toBeInstanceOf(OutputError)
+    await expect(attempt).rejects.toThrow(dir)
+  })
+
+  it('carries the hostile fixtures through to files that read back record for record', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir)
+    const fixture = [
+      ...(await readFixtureDocuments('csv-hostile-fields.jsonl')),
+      ...(await readFixtureDocuments('unicode-edge.jsonl')),
+    ]
+    for (const { doc } of fixture) await outputs.write(doc)
+    const files = await outputs.commit()
+
+    const records = await jsonLines(files.dataset.path)
+    expect(records.map((r) => r.text)).toEqual(fixture.map(({ fields }) => fields.text))
+    expect(records.map((r) => r.title)).toEqual(fixture.map(({ fields }) => fields.title ?? null))
+    expect(parseCsv(await readFile(files.csv.path, 'utf8'))).toHaveLength(fixture.length + 1)
+    expect(files.dataset.records).toBe(fixture.length)
+    expect(files.csv.records).toBe(fixture.length)
+  })
+})
