@@ -9,23 +9,20 @@ const TITLE_SITE_SEPARATOR = /\s+[|–—\-:·•»]\s+/u
 
 /**
  * The document's headline: the first block near the top that equals the title already known
- * (HTML <title>, og:title), or, when none is known, the first headline-shaped block. Only that
- * one block matches; its repeats are left to `repeated-title`.
+ * (HTML <title>, og:title), or, when none is known, the first content block if it has a
+ * headline's shape. Only that one block matches; its repeats are left to `repeated-title`.
  */
 export const detectHeadline: Detector = (block, ctx) => {
-  if (ctx.contentPosition >= HEADLINE_SEARCH_DEPTH) return null
   const knownTitle = ctx.doc.meta.title
-  const isCandidate = (text: string): boolean =>
-    knownTitle !== undefined ? sameTitle(text, knownTitle) : isHeadlineShaped(text.trim())
-  const first = ctx.doc.blocks
-    .filter((b) => b.label === 'content')
-    .slice(0, HEADLINE_SEARCH_DEPTH)
-    .find((b) => isCandidate(b.text))
+  const content = ctx.doc.blocks.filter((b) => b.label === 'content')
+  if (knownTitle === undefined) {
+    const first = content[0]
+    if (first?.index !== block.index || content.length < 2 || !isHeadlineShaped(block.text.trim())) return null
+    return { meta: { title: block.text.trim() }, reason: 'first line is headline-shaped' }
+  }
+  const first = content.slice(0, HEADLINE_SEARCH_DEPTH).find((b) => sameTitle(b.text, knownTitle))
   if (first?.index !== block.index) return null
-  const text = block.text.trim()
-  return knownTitle !== undefined
-    ? { meta: { title: text }, reason: 'equals the page title' }
-    : { meta: { title: text }, reason: 'first headline-shaped line' }
+  return { meta: { title: block.text.trim() }, reason: 'equals the page title' }
 }
 
 /** True when the text has the shape of a headline: short, not a sentence, not a date. */
