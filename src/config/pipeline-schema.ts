@@ -13,11 +13,11 @@ export const pipelineConfigSchema = z
     topics: z.string().min(1).describe('topic taxonomy file, relative to the pipeline file'),
     boilerplate: z
       .object({
-        minCharsBeforeDropFromHere: z.number().int().nonnegative().default(250),
+        minProseCharsBeforeDropFromHere: z.number().int().nonnegative().default(300),
         excerptChars: z.number().int().min(10).max(1000).default(120),
       })
       .strict()
-      .default({ minCharsBeforeDropFromHere: 250, excerptChars: 120 }),
+      .default({ minProseCharsBeforeDropFromHere: 300, excerptChars: 120 }),
     normalize: z
       .object({
         quotes: z.enum(['keep', 'straight']).default('keep'),

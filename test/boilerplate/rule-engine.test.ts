@@ -5,7 +5,7 @@ import { createBoilerplateStage } from '../../src/stages/boilerplate/boilerplate
 import { compileRule, RuleCompileError } from '../../src/stages/boilerplate/compiled-rule.js'
 import { segmentText } from '../../src/stages/segment/text-blocks.js'
 
-const ENGINE = { minCharsBeforeDropFromHere: 100, excerptChars: 40 }
+const ENGINE = { minProseCharsBeforeDropFromHere: 100, excerptChars: 40 }
 
 function rule(spec: Record<string, unknown>) {
   return compileRule(ruleSchema.parse({ description: 'a rule written for this test', ...spec }), 'test.yaml')

@@ -65,9 +65,9 @@ describe('the default job on the seeds', () => {
   })
 
   it('drops the comments themselves, not only the comment widget', () => {
-    const withComments = records.find((r) => r.removed['comments/section-marker'])
+    const withComments = records.find((r) => r.removed['comments/widget-marker'])
     expect(withComments).toBeDefined()
-    expect(withComments?.removed['comments/section-marker']?.blocks).toBeGreaterThan(10)
+    expect(withComments?.removed['comments/widget-marker']?.blocks).toBeGreaterThan(10)
     expect(withComments?.text).not.toMatch(/Night Hunter|Nigel Maund/)
   })
 

@@ -8,15 +8,18 @@ import type { DetectorMatch, Span } from './detectors/detector.js'
 /** Options of the rule engine that are not part of any one rule. */
 export interface RuleEngineOptions {
   /**
-   * A `drop-from-here` rule (comment sections) fires only after this many content characters,
-   * so that a marker in a page header cannot wipe the article (the safety valve).
+   * A `drop-from-here` rule (comment sections) fires only after this many characters of prose
+   * (content blocks of at least `PROSE_MIN_WORDS` words), so that a marker in a page header or
+   * a menu cannot wipe the article (the safety valve).
    */
-  readonly minCharsBeforeDropFromHere: number
+  readonly minProseCharsBeforeDropFromHere: number
   /** Longest excerpt of removed text kept in provenance. */
   readonly excerptChars: number
 }
 
 const STAGE = 'boilerplate'
+/** A block this long counts as prose for the drop-from-here safety valve; menus and headings do not. */
+const PROSE_MIN_WORDS = 10
 
 interface Hit {
   readonly blockIndex: number
@@ -234,13 +237,13 @@ function dropFromHere(rule: CompiledRule, doc: Document, hits: readonly Hit[], o
   for (const block of doc.blocks) {
     if (block.label !== 'content') continue
     if (hitIndexes.has(block.index)) {
-      if (charsBefore >= options.minCharsBeforeDropFromHere) {
+      if (charsBefore >= options.minProseCharsBeforeDropFromHere) {
         startIndex = block.index
         break
       }
       skipped ??= block.index
     }
-    charsBefore += block.text.length
+    if (wordCount(block.text) >= PROSE_MIN_WORDS) charsBefore += block.text.length
   }
   const issues: DocumentIssue[] = []
   if (skipped !== undefined) {
@@ -248,7 +251,7 @@ function dropFromHere(rule: CompiledRule, doc: Document, hits: readonly Hit[], o
       stage: STAGE,
       code: 'W_SAFETY_VALVE',
       severity: 'warning',
-      message: `rule ${rule.spec.id} matched block ${skipped} with fewer than ${options.minCharsBeforeDropFromHere} content characters before it; kept the rest of the document`,
+      message: `rule ${rule.spec.id} matched block ${skipped} with fewer than ${options.minProseCharsBeforeDropFromHere} characters of prose before it; kept the rest of the document`,
     })
   }
   if (startIndex === undefined) return issues.length > 0 ? withChanges(doc, { issues: [...doc.issues, ...issues] }) : doc
