@@ -1,7 +1,7 @@
 import type { Block, Document, DocumentIssue, DocumentMeta, MetaField, Removal } from '../../core/document.js'
 import { withChanges } from '../../core/document.js'
 import { toIsoDate } from '../metadata/parse-date.js'
-import { wordCount } from './block-features.js'
+import { blockWordCount } from './block-features.js'
 import type { CompiledRule } from './compiled-rule.js'
 import type { DetectorMatch, Span } from './detectors/detector.js'
 
@@ -72,7 +72,7 @@ function findHits(rule: CompiledRule, doc: Document): Hit[] {
     if (where?.position !== undefined && !inPosition(position, content.length, where.position)) return
     if (where?.maxChars !== undefined && block.text.length > where.maxChars) return
     if (where?.maxWords !== undefined || where?.minWords !== undefined) {
-      const words = wordCount(block.text)
+      const words = blockWordCount(block)
       if (where.maxWords !== undefined && words > where.maxWords) return
       if (where.minWords !== undefined && words < where.minWords) return
     }
@@ -243,7 +243,7 @@ function dropFromHere(rule: CompiledRule, doc: Document, hits: readonly Hit[], o
       }
       skipped ??= block.index
     }
-    if (wordCount(block.text) >= PROSE_MIN_WORDS) charsBefore += block.text.length
+    if (blockWordCount(block) >= PROSE_MIN_WORDS) charsBefore += block.text.length
   }
   const issues: DocumentIssue[] = []
   if (skipped !== undefined) {

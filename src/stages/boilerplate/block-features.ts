@@ -1,3 +1,5 @@
+import type { Block } from '../../core/document.js'
+
 /** Small, cheap facts about a block's text that rules and detectors share. */
 
 const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*$/u
@@ -26,4 +28,27 @@ export function foldForMatch(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+}
+
+const wordCounts = new WeakMap<Block, number>()
+const foldedTexts = new WeakMap<Block, string>()
+
+/** `wordCount` of a block's text, computed once per block object (blocks are immutable). */
+export function blockWordCount(block: Block): number {
+  let n = wordCounts.get(block)
+  if (n === undefined) {
+    n = wordCount(block.text)
+    wordCounts.set(block, n)
+  }
+  return n
+}
+
+/** `foldForMatch` of a block's text, computed once per block object. */
+export function blockFoldedText(block: Block): string {
+  let folded = foldedTexts.get(block)
+  if (folded === undefined) {
+    folded = foldForMatch(block.text)
+    foldedTexts.set(block, folded)
+  }
+  return folded
 }

@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js'
 import type { RuleSpec } from '../../config/rule-schema.js'
 import type { Block, DocumentMeta, MetaField } from '../../core/document.js'
-import { endsWithSentencePunctuation, foldForMatch } from './block-features.js'
+import { blockFoldedText, endsWithSentencePunctuation, foldForMatch } from './block-features.js'
 import { DETECTORS } from './detectors/detector-registry.js'
 import type { DetectorContext, DetectorMatch } from './detectors/detector.js'
 
@@ -95,7 +95,7 @@ function keywordMatcher(keywords: readonly string[], mode: 'exact' | 'prefix' | 
   const folded = keywords.map(foldForMatch).filter((k) => k.length > 0)
   const exact = new Set(folded)
   return (block) => {
-    const text = foldForMatch(block.text)
+    const text = blockFoldedText(block)
     if (text.length === 0) return null
     let hit: string | undefined
     if (mode === 'exact') hit = exact.has(text) ? text : undefined

@@ -1,6 +1,7 @@
 import type { Detector } from './detector.js'
 
-const CURRENCY_CODE = /\b(?:usd|eur|gbp|rub|jpy|chf|cad|aud|k|m|mn|bn)\b/giu
+/** Currency codes and magnitude suffixes, standing alone or glued to a number ("1.2k", "3bn"), never inside a word. */
+const CURRENCY_CODE = /(?<!\p{L})(?:usd|eur|gbp|rub|jpy|chf|cad|aud|k|m|mn|bn)(?!\p{L})/giu
 const COUNTER_SHAPE = /^[\p{Sc}\p{N}\s.,:;%/+\-–—()[\]#×x*]*\p{N}[\p{Sc}\p{N}\s.,:;%/+\-–—()[\]#×x*]*$/u
 
 /**

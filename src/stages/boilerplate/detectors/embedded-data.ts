@@ -22,39 +22,36 @@ export const detectEmbeddedData: Detector = (block) => {
   return { spans, reason: `${spans.length} data blob(s), ${chars} chars` }
 }
 
-/** Finds data-literal spans in text in one left-to-right pass (linear in the text length). */
+/**
+ * Finds data-literal spans in text in left-to-right passes, one per kind of opener (JSON
+ * literals, print_r dumps), each linear in the text length: a scan never re-enters a blob it
+ * has already judged, because a balanced blob that is not data holds no data blob of its kind
+ * either (its parts are shorter and have fewer key/value pairs).
+ */
 export function findDataSpans(text: string): Span[] {
-  const spans: Span[] = []
-  let from = 0
-  while (from < text.length) {
-    DATA_OPENER.lastIndex = from
-    PRINT_R_OPENER.lastIndex = from
-    const json = DATA_OPENER.exec(text)
-    const printR = PRINT_R_OPENER.exec(text)
-    const next = pickEarliest(json, printR)
-    if (next === null) break
-    const start = next.index
-    const isPrintR = next === printR
-    const end = isPrintR ? matchingClose(text, start + next[0].indexOf('('), '(', ')', false) : matchingClose(text, start, text[start] as '{' | '[', text[start] === '{' ? '}' : ']', true)
-    const blobEnd = end ?? text.length
-    const blob = text.slice(start, blobEnd)
-    const truncated = end === null
-    if (looksLikeData(blob, isPrintR, truncated)) {
-      spans.push(widenToWrapper(text, start, blobEnd))
-      from = blobEnd
-      if (truncated) break
-    } else {
-      if (truncated) break
-      from = start + 1
-    }
-  }
+  const spans = [...scanBlobs(text, DATA_OPENER, false), ...scanBlobs(text, PRINT_R_OPENER, true)]
+  spans.sort((a, b) => a.start - b.start || a.end - b.end)
   return mergeOverlapping(spans)
 }
 
-function pickEarliest(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
-  if (a === null) return b
-  if (b === null) return a
-  return b.index < a.index ? b : a
+function scanBlobs(text: string, opener: RegExp, isPrintR: boolean): Span[] {
+  const spans: Span[] = []
+  let from = 0
+  while (from < text.length) {
+    opener.lastIndex = from
+    const next = opener.exec(text)
+    if (next === null) break
+    const start = next.index
+    const end = isPrintR
+      ? matchingClose(text, start + next[0].indexOf('('), '(', ')', false)
+      : matchingClose(text, start, text[start] as '{' | '[', text[start] === '{' ? '}' : ']', true)
+    const truncated = end === null
+    const blobEnd = end ?? text.length
+    if (looksLikeData(text.slice(start, blobEnd), isPrintR, truncated)) spans.push(widenToWrapper(text, start, blobEnd))
+    if (truncated) break
+    from = blobEnd
+  }
+  return spans
 }
 
 /**
@@ -83,7 +80,9 @@ function matchingClose(text: string, start: number, open: string, close: string,
 }
 
 function looksLikeData(blob: string, isPrintR: boolean, truncated: boolean): boolean {
-  if (blob.length < (truncated ? MIN_TRUNCATED_BLOB_CHARS : MIN_BLOB_CHARS)) return false
+  // A closed print_r dump is recognisable by its shape alone (`Array (` and `[key] =>` pairs), however short.
+  const minChars = truncated ? MIN_TRUNCATED_BLOB_CHARS : isPrintR ? 0 : MIN_BLOB_CHARS
+  if (blob.length < minChars) return false
   const pairs = isPrintR ? countMatches(blob, /\[[^\]\n]{1,80}\]\s*=>/g) : countMatches(blob, /"\s*:\s*["{[\d\-tfn]/g)
   return pairs >= MIN_KEY_VALUE_PAIRS
 }

@@ -14,12 +14,12 @@ const TITLE_SITE_SEPARATOR = /\s+[|–—\-:·•»]\s+/u
  */
 export const detectHeadline: Detector = (block, ctx) => {
   const knownTitle = ctx.doc.meta.title
-  const content = ctx.doc.blocks.filter((b) => b.label === 'content')
   if (knownTitle === undefined) {
-    const first = content[0]
-    if (first?.index !== block.index || content.length < 2 || !isHeadlineShaped(block.text.trim())) return null
+    if (ctx.contentPosition !== 0 || ctx.contentCount < 2 || !isHeadlineShaped(block.text.trim())) return null
     return { meta: { title: block.text.trim() }, reason: 'first line is headline-shaped' }
   }
+  if (ctx.contentPosition >= HEADLINE_SEARCH_DEPTH) return null
+  const content = ctx.doc.blocks.filter((b) => b.label === 'content')
   const first = content.slice(0, HEADLINE_SEARCH_DEPTH).find((b) => sameTitle(b.text, knownTitle))
   if (first?.index !== block.index) return null
   return { meta: { title: block.text.trim() }, reason: 'equals the page title' }
@@ -42,11 +42,25 @@ export function isHeadlineShaped(text: string): boolean {
  * after a separator ("Headline | Site", "Site - Headline").
  */
 export function sameTitle(blockText: string, title: string): boolean {
-  const block = foldForMatch(blockText)
-  if (block.length === 0) return false
-  if (block === foldForMatch(title)) return true
+  return matchesFoldedTitle(foldForMatch(blockText), title)
+}
+
+/** `sameTitle` for text already folded with `foldForMatch`. */
+export function matchesFoldedTitle(foldedBlock: string, title: string): boolean {
+  if (foldedBlock.length === 0) return false
+  const forms = titleForms(title)
+  return forms.includes(foldedBlock)
+}
+
+let lastTitle: string | undefined
+let lastForms: readonly string[] = []
+
+/** The folded forms a title's repeat may take: whole, its first part, its longest part. */
+function titleForms(title: string): readonly string[] {
+  if (title === lastTitle) return lastForms
   const parts = title.split(TITLE_SITE_SEPARATOR).map(foldForMatch)
-  if (parts.length < 2) return false
   const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '')
-  return block === longest || block === parts[0]
+  lastTitle = title
+  lastForms = parts.length < 2 ? [foldForMatch(title)] : [foldForMatch(title), parts[0] ?? '', longest]
+  return lastForms
 }

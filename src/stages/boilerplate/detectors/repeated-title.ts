@@ -1,4 +1,5 @@
-import { sameTitle } from './headline.js'
+import { blockFoldedText } from '../block-features.js'
+import { matchesFoldedTitle } from './headline.js'
 import type { Detector } from './detector.js'
 
 /**
@@ -8,5 +9,5 @@ import type { Detector } from './detector.js'
 export const detectRepeatedTitle: Detector = (block, ctx) => {
   const title = ctx.doc.meta.title
   if (title === undefined) return null
-  return sameTitle(block.text, title) ? { reason: 'repeats the title' } : null
+  return matchesFoldedTitle(blockFoldedText(block), title) ? { reason: 'repeats the title' } : null
 }
