@@ -101,6 +101,10 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
     timings: Object.fromEntries(Object.entries(report.stages).map(([name, s]) => [name, Math.round(s.ms)])),
   })
   await writeManifest(options.outDir, manifest)
+  for (const [stage, figures] of Object.entries(report.stages)) {
+    const { removedByRule, editsByRule, ...totals } = figures
+    log.child({ stage }).info({ event: 'stage-summary', ...totals, rules: Object.keys(removedByRule).length + Object.keys(editsByRule).length }, 'stage summary')
+  }
   log.info({ event: 'run-end', ...manifest.counts, durationMs: manifest.durationMs }, 'run finished')
   return { exitCode: failed > 0 ? ExitCode.completedWithErrors : ExitCode.ok, report, runId }
 }
