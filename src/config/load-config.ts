@@ -69,10 +69,14 @@ function parseWith<S extends z.ZodType>(
 
 function listRuleFiles(dir: string, configFile: string, problems: ConfigProblem[]): string[] {
   try {
-    return readdirSync(dir)
-      .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.'))
-      .sort()
-      .map((name) => join(dir, name))
+    const names = readdirSync(dir).filter((name) => !name.startsWith('.'))
+    const ruleFiles = names.filter((name) => /\.ya?ml$/i.test(name)).sort()
+    if (ruleFiles.length === 0) {
+      // A folder without rule files is a wrong path or a misnamed file, not "no rules wanted".
+      const found = names.length > 0 ? `; found ${names.sort().slice(0, 5).join(', ')}` : ''
+      problems.push({ file: configFile, where: 'rules.directories', message: `${dir} holds no rule files (*.yaml, *.yml)${found}` })
+    }
+    return ruleFiles.map((name) => join(dir, name))
   } catch (error) {
     problems.push({ file: configFile, where: 'rules.directories', message: `cannot list ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` })
     return []

@@ -1,23 +1,36 @@
 import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
+import { parseDocument } from 'yaml'
 import type { ConfigProblem } from '../core/errors.js'
 
 /** Most aliases a config file may expand: guards against "billion laughs" alias bombs. */
 const MAX_ALIAS_COUNT = 100
 
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 /**
  * Reads and parses one YAML config file, or returns the problem that stops it (missing file,
- * syntax error with line and column, duplicate keys, too many aliases).
+ * not UTF-8, syntax error with line and column, duplicate keys, unknown tags, too many aliases).
  */
 export function readYamlFile(file: string): { data: unknown } | { problem: ConfigProblem } {
-  let text: string
+  let bytes: Buffer
   try {
-    text = readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (error) {
     return { problem: { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } }
   }
+  let text: string
   try {
-    return { data: parse(text, { maxAliasCount: MAX_ALIAS_COUNT, uniqueKeys: true, prettyErrors: true }) }
+    text = utf8.decode(bytes)
+  } catch {
+    return { problem: { file, message: 'not UTF-8 text (is it UTF-16 or another encoding?)' } }
+  }
+  try {
+    // Warnings count as problems too: an unknown tag such as !!js/function would otherwise
+    // load quietly as a plain string.
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
+    const first = doc.errors[0] ?? doc.warnings[0]
+    if (first !== undefined) return { problem: { file, message: `not valid YAML: ${first.message.split('\n')[0]}` } }
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
   } catch (error) {
     return { problem: { file, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` } }
   }

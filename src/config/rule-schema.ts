@@ -60,7 +60,10 @@ const matchSchema = z
   .object({
     pattern: z.string().min(1).optional(),
     caseInsensitive: z.boolean().optional(),
-    keywords: z.array(z.string().min(1)).min(1).optional(),
+    keywords: z
+      .array(z.string().regex(/[\p{L}\p{N}]/u, 'expected a keyword with a letter or digit (keywords match words; punctuation and spaces are ignored)'))
+      .min(1)
+      .optional(),
     mode: z.enum(['exact', 'prefix', 'suffix', 'contains']).optional(),
     detector: detectorNameSchema.optional(),
     features: featuresSchema.optional(),

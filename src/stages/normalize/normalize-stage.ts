@@ -29,14 +29,16 @@ const STAGE = 'normalize'
  */
 export function createNormalizeStage(options: NormalizeOptions): Stage {
   const steps = buildSteps(options)
-  const metaSteps = steps.filter((s) => s.ruleId !== 'normalize/doubled-quotes')
   return {
     name: STAGE,
     run(doc: Document): Document {
       if (isRejected(doc)) return doc
       const tally = new Map<string, { count: number; charsDelta: number }>()
       const removals: Removal[] = []
+      // A page's text and metadata were decoded once by the HTML parser; decoding again would
+      // turn a literal "&amp;lt;" on the page into "<".
       const activeSteps = doc.source.format === 'html' ? steps.filter((s) => s !== decodeEntities) : steps
+      const metaSteps = activeSteps.filter((s) => s !== collapseDoubledQuotes)
       const blocks = doc.blocks.map((block): Block => {
         if (block.label !== 'content') return block
         const text = runSteps(block.text, activeSteps, tally)
