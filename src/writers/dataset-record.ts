@@ -60,6 +60,8 @@ export interface RejectRecord {
   readonly reason: string
   readonly duplicate_of?: string
   readonly errors: readonly RejectError[]
+  /** What the rules had removed before the document was rejected (explains E_EMPTY_AFTER_RULES). */
+  readonly removed: Readonly<Record<string, RemovalSummary>>
 }
 
 /** Columns of dataset.csv, in order: a flat view of the dataset for spreadsheets. */
@@ -130,6 +132,7 @@ export function toRejectRecord(doc: Document): RejectRecord {
     ...cause,
     ...(doc.dropped?.duplicateOf === undefined ? {} : { duplicate_of: doc.dropped.duplicateOf }),
     errors,
+    removed: summariseRemovals(doc),
   }
 }
 

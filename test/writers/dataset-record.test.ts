@@ -148,6 +148,7 @@ describe('toRejectRecord', () => {
       reason: 'near duplicate',
       duplicate_of: 'doc-0',
       errors: [],
+      removed: toDatasetRecord(doc).removed,
     })
   })
 

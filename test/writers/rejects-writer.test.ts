@@ -35,6 +35,7 @@ describe('openRejectsWriter', () => {
       reason: 'exact duplicate',
       duplicate_of: 'orig',
       errors: [],
+      removed: {},
     })
     expect(JSON.parse(lines[1]!)).toEqual({
       id: 'empty\u2028id',
@@ -43,6 +44,7 @@ describe('openRejectsWriter', () => {
       code: 'E_EMPTY',
       reason: 'no text',
       errors: [{ stage: 'read', code: 'E_EMPTY', message: 'no text' }],
+      removed: {},
     })
   })
 })

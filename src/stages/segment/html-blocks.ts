@@ -37,6 +37,8 @@ export interface SegmentedPage {
 interface Frame {
   readonly tag: string
   readonly tokenCount: number
+  /** True when this element was counted in the open landmarks. */
+  readonly landmark: boolean
 }
 
 /**
@@ -51,7 +53,16 @@ export function segmentHtml(html: string): SegmentedPage {
   return { blocks: body ? collectBlocks(body) : [], meta }
 }
 
+/**
+ * Elements whose subtree holds more than this share of the page's text are wrappers: their
+ * class and id names ("has-sidebar", "page-widgets") and landmark tags describe the layout, not
+ * the block, so blocks do not inherit them.
+ */
+const WRAPPER_TEXT_SHARE = 0.5
+
 function collectBlocks(root: AnyNode): Block[] {
+  const textLengths = subtreeTextLengths(root)
+  const wrapperChars = (textLengths.get(root) ?? 0) * WRAPPER_TEXT_SHARE
   const blocks: Block[] = []
   const frames: Frame[] = []
   const tokens: string[] = []
@@ -107,7 +118,7 @@ function collectBlocks(root: AnyNode): Block[] {
       if (tag === 'a') linkDepth--
       const frame = frames.pop()
       if (frame) tokens.length = frame.tokenCount
-      if (LANDMARK_TAGS.has(tag)) {
+      if (frame?.landmark) {
         const open = (openLandmarks.get(tag) ?? 1) - 1
         if (open === 0) openLandmarks.delete(tag)
         else openLandmarks.set(tag, open)
@@ -121,15 +132,48 @@ function collectBlocks(root: AnyNode): Block[] {
     }
     if (isBlock) flush()
     if (tag === 'a') linkDepth++
-    frames.push({ tag, tokenCount: tokens.length })
-    if (LANDMARK_TAGS.has(tag)) openLandmarks.set(tag, (openLandmarks.get(tag) ?? 0) + 1)
-    tokens.push(...classIdTokens(element))
+    const isWrapper = (textLengths.get(element) ?? 0) > wrapperChars
+    const landmark = LANDMARK_TAGS.has(tag) && !isWrapper
+    frames.push({ tag, tokenCount: tokens.length, landmark })
+    if (landmark) openLandmarks.set(tag, (openLandmarks.get(tag) ?? 0) + 1)
+    if (!isWrapper) tokens.push(...classIdTokens(element))
     stack.push({ node, exit: true })
     const children = element.children ?? []
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, exit: false })
   }
   flush()
   return blocks
+}
+
+/** Characters of visible text under each element (skipped elements count as none), in one iterative pass. */
+function subtreeTextLengths(root: AnyNode): Map<AnyNode, number> {
+  const lengths = new Map<AnyNode, number>()
+  type Step = { node: AnyNode; exit: boolean }
+  const stack: Step[] = [{ node: root, exit: false }]
+  const open: AnyNode[] = []
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop() as Step
+    if (node.type === 'text') {
+      const length = (node as unknown as { data: string }).data.trim().length
+      const parent = open[open.length - 1]
+      if (parent) lengths.set(parent, (lengths.get(parent) ?? 0) + length)
+      continue
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue
+    const element = node as Element
+    if (node.type === 'tag' && SKIPPED_TAGS.has(element.name.toLowerCase())) continue
+    if (exit) {
+      open.pop()
+      const parent = open[open.length - 1]
+      if (parent) lengths.set(parent, (lengths.get(parent) ?? 0) + (lengths.get(node) ?? 0))
+      continue
+    }
+    open.push(node)
+    stack.push({ node, exit: true })
+    const children = element.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, exit: false })
+  }
+  return lengths
 }
 
 /** Lower-cased tokens of an element's class and id, split on non-alphanumerics and camelCase. */
