@@ -115,8 +115,20 @@ describe('segmentHtml: block features', () => {
   })
 
   it('collects lower-cased class and id tokens of the block and its ancestors, splitting camelCase and dashes', () => {
-    const [p] = segmentHtml(page('<div id="mainArticle" class="entry-content"><p class="Lead story">Text.</p></div>')).blocks
+    const rest = '<p>The rest of the page holds most of its text, so the div above is no wrapper.</p>'
+    const [p] = segmentHtml(page(`<div id="mainArticle" class="entry-content"><p class="Lead story">Text.</p></div>${rest}`)).blocks
     expect(p?.html?.tokens).toEqual(expect.arrayContaining(['main', 'article', 'entry', 'content', 'lead', 'story']))
+  })
+
+  it('does not pass the class names and landmarks of a wrapper holding most of the page to its blocks', () => {
+    const { blocks } = segmentHtml(
+      page('<aside class="has-sidebar"><div class="post"><p>The whole article sits inside this wrapper element.</p></div><p>Short</p></aside>'),
+    )
+    expect(blocks.map((b) => b.text)).toEqual(['The whole article sits inside this wrapper element.', 'Short'])
+    for (const block of blocks) {
+      expect(block.html?.tokens).not.toContain('sidebar')
+      expect(block.html?.inside).not.toContain('aside')
+    }
   })
 
   it('does not give a block the class tokens of an earlier sibling subtree', () => {
@@ -137,9 +149,9 @@ describe('segmentHtml: block features', () => {
   })
 
   it('forgets a landmark once its element is closed', () => {
-    const { blocks } = segmentHtml(page('<nav><nav><p>Inner</p></nav><p>Outer</p></nav><p>After</p>'))
+    const { blocks } = segmentHtml(page('<nav><nav><p>Inner</p></nav><p>Outer</p></nav><p>After the menus, a paragraph with most of the text.</p>'))
     expect(blocks.find((b) => b.text === 'Outer')?.html?.inside).toContain('nav')
-    expect(blocks.find((b) => b.text === 'After')?.html?.inside).toEqual([])
+    expect(blocks.find((b) => b.text.startsWith('After'))?.html?.inside).toEqual([])
   })
 
   it('records the block tag and the tag path from body', () => {
