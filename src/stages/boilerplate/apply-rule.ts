@@ -161,21 +161,40 @@ function isResidue(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text)
 }
 
+/**
+ * Cuts a match's spans out of a block (the whole block when the match has none). What is left
+ * stays content; when nothing but punctuation is left, the whole block takes `emptiedLabel`.
+ */
+function cutMatch(
+  rule: CompiledRule,
+  block: Block,
+  match: DetectorMatch,
+  emptiedLabel: 'boilerplate' | 'metadata',
+  options: RuleEngineOptions,
+): { block: Block; removal: Removal } {
+  const spans = match.spans ?? [{ start: 0, end: block.text.length }]
+  const left = cutSpans(block.text, spans)
+  const emptiedScope = emptiedLabel === 'metadata' ? 'meta' : 'block'
+  if (isResidue(left)) {
+    return { block: decide(block, emptiedLabel, rule, match.reason), removal: removal(rule, block, block.text, emptiedScope, options) }
+  }
+  const cut = spans.map((s) => block.text.slice(s.start, s.end)).join(' … ')
+  const partScope = emptiedLabel === 'metadata' ? 'meta' : 'span'
+  return {
+    block: decide(block, 'content', rule, match.reason, left),
+    removal: { ...removal(rule, block, cut, partScope, options), chars: block.text.length - left.length },
+  }
+}
+
 function dropSpans(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
   const byIndex = new Map(hits.map((h) => [h.blockIndex, h.match]))
   const removals: Removal[] = []
   const blocks = doc.blocks.map((block) => {
     const match = byIndex.get(block.index)
     if (!match) return block
-    const spans = match.spans ?? [{ start: 0, end: block.text.length }]
-    const left = cutSpans(block.text, spans)
-    if (isResidue(left)) {
-      removals.push(removal(rule, block, block.text, 'block', options))
-      return decide(block, 'boilerplate', rule, match.reason)
-    }
-    const cut = spans.map((s) => block.text.slice(s.start, s.end)).join(' … ')
-    removals.push({ ...removal(rule, block, cut, 'span', options), chars: block.text.length - left.length })
-    return decide(block, 'content', rule, match.reason, left)
+    const result = cutMatch(rule, block, match, 'boilerplate', options)
+    removals.push(result.removal)
+    return result.block
   })
   return withChanges(doc, { blocks, removals: [...doc.removals, ...removals] })
 }
@@ -187,17 +206,10 @@ function moveToMeta(rule: CompiledRule, doc: Document, hits: readonly Hit[], opt
   const blocks = doc.blocks.map((block) => {
     const match = byIndex.get(block.index)
     if (!match) return block
-    const found = metaOf(rule, match, block)
-    meta = mergeMeta(meta, found)
-    const spans = match.spans ?? [{ start: 0, end: block.text.length }]
-    const left = cutSpans(block.text, spans)
-    if (isResidue(left)) {
-      removals.push(removal(rule, block, block.text, 'meta', options))
-      return decide(block, 'metadata', rule, match.reason)
-    }
-    const cut = spans.map((s) => block.text.slice(s.start, s.end)).join(' … ')
-    removals.push({ ...removal(rule, block, cut, 'meta', options), chars: block.text.length - left.length })
-    return decide(block, 'content', rule, match.reason, left)
+    meta = mergeMeta(meta, metaOf(rule, match, block))
+    const result = cutMatch(rule, block, match, 'metadata', options)
+    removals.push(result.removal)
+    return result.block
   })
   return withChanges(doc, { blocks, meta, removals: [...doc.removals, ...removals] })
 }

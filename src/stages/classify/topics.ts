@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ConfigError, type ConfigProblem } from '../../core/errors.js'
+import { deepFreeze } from '../../core/deep-freeze.js'
 
 const keywordSchema = z.union([
   z.string().trim().min(1),
@@ -172,10 +173,3 @@ function tokenize(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? []
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}
