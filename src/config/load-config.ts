@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { deepFreeze } from '../core/deep-freeze.js'
 import { ConfigError, type ConfigProblem } from '../core/errors.js'
 import { compileRule, RuleCompileError, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
+import { loadBlockModel, type BlockModel } from '../stages/boilerplate/model/block-model.js'
 import { taxonomySchema, type Taxonomy } from '../stages/classify/topics.js'
 import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.js'
 import { readYamlFile } from './read-yaml-file.js'
@@ -18,6 +19,8 @@ export interface LoadedConfig {
   readonly rules: readonly CompiledRule[]
   readonly ruleFiles: readonly string[]
   readonly taxonomy: Taxonomy
+  /** The block classifier that judges what the rules leave, when the config names one. */
+  readonly blockModel?: BlockModel
   /** sha256 of the validated configuration: equal hashes mean equal cleaning. */
   readonly hash: string
 }
@@ -26,10 +29,11 @@ export interface LoadedConfig {
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/pipeline.yaml', import.meta.url))
 
 /**
- * Loads the pipeline file, its rule folders and its taxonomy; validates everything, collects
+ * Loads the pipeline file, its rule folders, its taxonomy and its block model (unless
+ * `withBlockModel` is false, as when training that model); validates everything, collects
  * every problem (file, rule id, field: expected X, got Y) before failing, then freezes.
  */
-export function loadConfig(file: string = DEFAULT_CONFIG_FILE): LoadedConfig {
+export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: { readonly withBlockModel?: boolean } = {}): LoadedConfig {
   const configFile = resolve(file)
   const problems: ConfigProblem[] = []
   const pipeline = parseWith(pipelineConfigSchema, readYamlFile(configFile), configFile, problems)
@@ -41,12 +45,24 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE): LoadedConfig {
   reportDuplicateIds(rules, problems)
   const taxonomyFile = resolve(base, pipeline.topics)
   const taxonomy = parseWith(taxonomySchema, readYamlFile(taxonomyFile), taxonomyFile, problems)
+  const blockModel = options.withBlockModel === false ? undefined : loadModelInto(pipeline.boilerplate.model, base, problems)
   if (problems.length > 0 || taxonomy === undefined) throw new ConfigError(problems)
 
   const hash = createHash('sha256')
-    .update(JSON.stringify({ pipeline, rules: rules.map((r) => r.spec), taxonomy }))
+    .update(JSON.stringify({ pipeline, rules: rules.map((r) => r.spec), taxonomy, blockModel }))
     .digest('hex')
-  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, hash })
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash })
+}
+
+function loadModelInto(file: string | undefined, base: string, problems: ConfigProblem[]): BlockModel | undefined {
+  if (file === undefined) return undefined
+  try {
+    return loadBlockModel(resolve(base, file))
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    problems.push(...error.problems)
+    return undefined
+  }
 }
 
 function parseWith<S extends z.ZodType>(

@@ -15,6 +15,8 @@ export const pipelineConfigSchema = z
       .object({
         minProseCharsBeforeDropFromHere: z.number().int().nonnegative().default(300),
         excerptChars: z.number().int().min(10).max(1000).default(120),
+        /** The block classifier file, relative to the pipeline file; absent means rules only. */
+        model: z.string().min(1).optional(),
       })
       .strict()
       .default({ minProseCharsBeforeDropFromHere: 300, excerptChars: 120 }),

@@ -18,7 +18,7 @@ export function createPipeline(config: LoadedConfig): Pipeline {
   const { pipeline } = config
   const stages: Stage[] = [
     createSegmentStage(),
-    createBoilerplateStage(config.rules, pipeline.boilerplate),
+    createBoilerplateStage(config.rules, pipeline.boilerplate, config.blockModel),
     createNormalizeStage(pipeline.normalize),
     createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy }),
   ]

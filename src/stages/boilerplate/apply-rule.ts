@@ -3,6 +3,7 @@ import { withChanges } from '../../core/document.js'
 import { toIsoDate } from '../metadata/parse-date.js'
 import { blockWordCount } from './block-features.js'
 import type { CompiledRule } from './compiled-rule.js'
+import { excerpt } from './excerpt.js'
 import type { DetectorMatch, Span } from './detectors/detector.js'
 
 /** Options of the rule engine that are not part of any one rule. */
@@ -103,11 +104,6 @@ function keepRuns(hits: readonly (Hit & { position: number })[], minRun: number)
   }
   flush()
   return kept
-}
-
-function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
 }
 
 function decide(block: Block, label: Block['label'], rule: CompiledRule, reason: string, text = block.text): Block {

@@ -3,13 +3,16 @@ import { contentChars, isRejected, withChanges } from '../../core/document.js'
 import type { Stage } from '../../core/stage.js'
 import { applyRule, type RuleEngineOptions } from './apply-rule.js'
 import type { CompiledRule } from './compiled-rule.js'
+import { applyBlockModel } from './model/apply-block-model.js'
+import type { BlockModel } from './model/block-model.js'
 
 /**
  * The boilerplate stage: applies the enabled rules one after another, lowest priority number
  * first (file order breaks ties), so later rules see what earlier ones decided (a title found
- * by one rule lets another drop its repeats). Every hit is recorded in `removals`.
+ * by one rule lets another drop its repeats); then, when given, the block classifier judges
+ * what the rules left. Every decision is recorded in `removals` with its rule id.
  */
-export function createBoilerplateStage(rules: readonly CompiledRule[], options: RuleEngineOptions): Stage {
+export function createBoilerplateStage(rules: readonly CompiledRule[], options: RuleEngineOptions, model?: BlockModel): Stage {
   const ordered = rules
     .map((rule, order) => ({ rule, order }))
     .filter(({ rule }) => rule.spec.enabled)
@@ -20,7 +23,8 @@ export function createBoilerplateStage(rules: readonly CompiledRule[], options: 
     run(doc: Document): Document {
       if (isRejected(doc)) return doc
       const before = contentChars(doc)
-      const cleaned = ordered.reduce((d, rule) => applyRule(rule, d, options), doc)
+      const ruled = ordered.reduce((d, rule) => applyRule(rule, d, options), doc)
+      const cleaned = model ? applyBlockModel(model, ruled, options.excerptChars) : ruled
       if (before > 0 && contentChars(cleaned) === 0) {
         return withChanges(cleaned, {
           issues: [
