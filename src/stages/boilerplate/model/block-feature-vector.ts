@@ -16,11 +16,15 @@ export const FEATURE_NAMES = [
   'link density', 'prev link density', 'next link density', 'tag p', 'tag li', 'tag h1-h3', 'tag h4-h6', 'tag td/th',
   'tag div', 'tag blockquote/pre', 'tag dt/dd', 'tag figcaption/caption', 'inside nav', 'inside header', 'inside footer',
   'inside aside', 'inside form', 'inside article', 'inside main', 'inside list', 'inside table', 'inside figure',
-  'content class names', 'furniture class names', 'path depth',
+  'content class names', 'furniture class names', 'path depth', 'comment-like', 'comment signals before',
 ] as const
 
 /** How many features a block has. */
 export const FEATURE_COUNT = FEATURE_NAMES.length
+
+/** Furniture that opens or belongs to reader comments: reply links, "X says:", comment time stamps. */
+const COMMENT_LIKE =
+  /^(?:reply|report(?: abuse)?|permalink|quote|flag|log in to reply|reply ↓|likes?|\d+ likes?)$|\b(?:says|said|wrote|commented)\s*:?\s*$|\b\d{1,2}:\d{2}\s*(?:am|pm)\b/iu
 
 const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -62,6 +66,7 @@ interface LocalFacts {
  * segmented pages and scoring after the rules see the same view.
  */
 export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[] {
+  let commentSignals = 0
   const n = blocks.length
   const facts: LocalFacts[] = blocks.map((b) => ({
     logChars: Math.log1p(b.text.length),
@@ -143,6 +148,10 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
     v[k++] = Math.min(3, tokens.filter((t) => CONTENT_TOKENS.has(t)).length)
     v[k++] = Math.min(3, tokens.filter((t) => FURNITURE_TOKENS.has(t)).length)
     v[k++] = html ? Math.min(1, html.path.split('>').length / 8) : 0
+    const commentLike = text.length <= 80 && COMMENT_LIKE.test(text.trim())
+    v[k++] = commentLike ? 1 : 0
+    v[k++] = Math.log1p(commentSignals)
+    if (commentLike) commentSignals++
     return v
   })
 }

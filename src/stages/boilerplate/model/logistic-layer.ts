@@ -53,7 +53,7 @@ export interface TrainingOptions {
 }
 
 /** Default training settings. */
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 6, batchSize: 256, learningRate: 0.01, l2: 1e-5, seed: 1 }
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, batchSize: 256, learningRate: 0.005, l2: 1e-4, seed: 1 }
 
 /**
  * Trains a logistic layer by mini-batch Adam on weighted log-loss, with a seeded shuffle: the

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createDocument, type Document } from '../../../core/document.js'
+import { createDocument, type Block, type Document } from '../../../core/document.js'
 import type { Stage } from '../../../core/stage.js'
 import { FEATURE_NAMES, documentFeatureVectors } from './block-feature-vector.js'
 import { CONTEXT_FEATURE_NAMES, contextFeatureVectors, localProbabilities, type FormatModel } from './block-model.js'
@@ -58,7 +58,7 @@ export function trainFormatModel(
 
   const rows = train.flatMap((p) => p.vectors)
   const labels = train.flatMap((p) => p.labels)
-  const weights = train.flatMap((p) => p.judged.map((i) => Math.log1p(tokens(p.doc.blocks[i]?.text ?? '').length)))
+  const weights = train.flatMap(pageWeights)
   const local = trainLogistic(FEATURE_NAMES, rows, labels, weights)
 
   const contextRows = train.flatMap((p) => contextFeatureVectors(localProbabilities(local, p.vectors)))
@@ -87,13 +87,24 @@ export function trainFormatModel(
   }
 }
 
+/**
+ * Sample weights of a page's judged blocks: the square root of each block's share of the page's
+ * words (relative to an average block), so long blocks count more, as they do in the per-page
+ * token F1 the model is judged by, without short blocks counting for nothing.
+ */
+function pageWeights(page: PreparedPage): number[] {
+  const words = page.judged.map((i) => tokens(page.doc.blocks[i]?.text ?? '').length)
+  const total = words.reduce((a, b) => a + b, 0) || 1
+  return words.map((w) => Math.sqrt((w / total) * page.judged.length))
+}
+
 function preparePage(page: GoldPage, format: 'html' | 'text', stages: { segment: Stage; boilerplate: Stage }): PreparedPage {
   const input = createDocument({ id: page.id, source: { format, ...(page.url ? { url: page.url } : {}) }, raw: page.raw })
   const doc = stages.boilerplate.run(stages.segment.run(input))
   const all = documentFeatureVectors(doc.blocks)
   const judged = doc.blocks.filter((b) => b.label === 'content').map((b) => b.index)
-  const labels = labelBlocksFromGold(judged.map((i) => doc.blocks[i]!), page.gold)
-  return { id: page.id, gold: page.gold, doc, judged, vectors: judged.map((i) => all[i]!), labels }
+  const labels = labelBlocksFromGold(judged.map((i) => doc.blocks[i] as Block), page.gold)
+  return { id: page.id, gold: page.gold, doc, judged, vectors: judged.map((i) => all[i] as Float64Array), labels }
 }
 
 /** Mean per-page bag-of-tokens F1 of keeping the judged blocks whose score reaches the threshold. */
