@@ -49,9 +49,19 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: { readon
   if (problems.length > 0 || taxonomy === undefined) throw new ConfigError(problems)
 
   const hash = createHash('sha256')
-    .update(JSON.stringify({ pipeline, rules: rules.map((r) => r.spec), taxonomy, blockModel }))
+    .update(JSON.stringify({ settings: settingsWithoutPaths(pipeline), rules: rules.map((r) => r.spec), taxonomy, blockModel }))
     .digest('hex')
   return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash })
+}
+
+/**
+ * The pipeline settings without the paths that point at rules, taxonomy and model: their
+ * contents are hashed instead, so a copy of the configuration in another folder hashes alike.
+ */
+function settingsWithoutPaths(pipeline: PipelineConfig): unknown {
+  const { rules: _rules, topics: _topics, boilerplate, ...rest } = pipeline
+  const { model: _model, ...boilerplateSettings } = boilerplate
+  return { ...rest, boilerplate: boilerplateSettings }
 }
 
 function loadModelInto(file: string | undefined, base: string, problems: ConfigProblem[]): BlockModel | undefined {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { shippedPipelineYamlForCopy } from '../support/config.js'
 import { runCli, REPO, SEEDS, SHARED, tempDir } from '../support/run-cli.js'
 
 /** A copy of the seeds plus extra files, in a fresh folder. */
@@ -16,7 +17,7 @@ function configWithRuleFile(ruleYaml: string): string {
   const dir = tempDir()
   mkdirSync(join(dir, 'rules'))
   for (const f of readdirSync(join(REPO, 'config/rules'))) copyFileSync(join(REPO, 'config/rules', f), join(dir, 'rules', f))
-  copyFileSync(join(REPO, 'config/pipeline.yaml'), join(dir, 'pipeline.yaml'))
+  writeFileSync(join(dir, 'pipeline.yaml'), shippedPipelineYamlForCopy())
   copyFileSync(join(REPO, 'config/topics.yaml'), join(dir, 'topics.yaml'))
   writeFileSync(join(dir, 'rules', 'zz-user.yaml'), ruleYaml)
   return join(dir, 'pipeline.yaml')

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../src/config/load-config.js'
 import { ConfigError } from '../../src/core/errors.js'
+import { shippedPipelineYamlForCopy } from '../support/config.js'
 
 /** The shipped config folder. */
 export const SHIPPED_DIR = fileURLToPath(new URL('../../config/', import.meta.url))
@@ -23,7 +24,7 @@ export interface TempConfig {
 export function tempConfig(folders: Record<string, Record<string, string | Buffer>>, directories = Object.keys(folders)): TempConfig {
   const dir = mkdtempSync(join(tmpdir(), 'decruft-config-'))
   copyFileSync(join(SHIPPED_DIR, 'topics.yaml'), join(dir, 'topics.yaml'))
-  const pipeline = readFileSync(join(SHIPPED_DIR, 'pipeline.yaml'), 'utf8')
+  const pipeline = shippedPipelineYamlForCopy()
   const replaced = pipeline.replace(/^  directories: \[rules\]$/m, `  directories: [${directories.join(', ')}]`)
   if (replaced === pipeline && directories.join() !== 'rules') throw new Error('shipped pipeline.yaml no longer has "directories: [rules]"')
   writeFileSync(join(dir, 'pipeline.yaml'), replaced)
