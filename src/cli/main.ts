@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
 import { VERSION } from '../version.js'
+import { createEvalCommand } from './eval-command.js'
 import { createRunCommand } from './run-command.js'
+import { createTrainModelCommand } from './train-model-command.js'
 
 /**
  * The `decruft` command line. Returns the exit code instead of exiting, so it can be tested:
@@ -15,6 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(createRunCommand((code) => (exitCode = code)))
+    .addCommand(createEvalCommand((code) => (exitCode = code)))
+    .addCommand(createTrainModelCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])
@@ -34,7 +38,7 @@ function exitCodeFor(error: unknown): number {
     return ExitCode.badUsageOrConfig
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`decruft: ${error.message}\n(run decruft run --help for usage)\n`)
+    process.stderr.write(`decruft: ${error.message}\n(run decruft --help for the commands, decruft COMMAND --help for one)\n`)
     return ExitCode.badUsageOrConfig
   }
   if (error instanceof OutputError) {

@@ -17,6 +17,7 @@ export const FEATURE_NAMES = [
   'tag div', 'tag blockquote/pre', 'tag dt/dd', 'tag figcaption/caption', 'inside nav', 'inside header', 'inside footer',
   'inside aside', 'inside form', 'inside article', 'inside main', 'inside list', 'inside table', 'inside figure',
   'content class names', 'furniture class names', 'path depth', 'comment-like', 'comment signals before',
+  'length vs longest block', 'length vs median block', 'between long blocks', 'long block with links', 'prose blocks before (share)',
 ] as const
 
 /** How many features a block has. */
@@ -53,6 +54,8 @@ const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/iu
 const URL_OR_MAIL = /https?:\/\/|www\.|\S+@\S+\.\w/iu
 const SEPARATORS = /[|»·•›]/gu
 const WINDOW = 3
+/** A block of at least this many words that ends like a sentence counts as prose for context features. */
+const PROSE_WORDS = 12
 
 interface LocalFacts {
   readonly logChars: number
@@ -83,6 +86,12 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
     const key = blockFoldedText(b)
     seen.set(key, (seen.get(key) ?? 0) + 1)
   }
+  const longestChars = blocks[longest]?.text.length ?? 1
+  const lengths = blocks.map((b) => b.text.length).sort((a, b) => a - b)
+  const medianChars = Math.max(1, lengths[Math.floor(lengths.length / 2)] ?? 1)
+  const isProse = blocks.map((b) => blockWordCount(b) >= PROSE_WORDS && endsWithSentencePunctuation(b.text))
+  const proseTotal = isProse.filter(Boolean).length || 1
+  let proseBefore = 0
   let charsBefore = 0
   return blocks.map((block, i) => {
     const v = new Float64Array(FEATURE_COUNT)
@@ -152,6 +161,12 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
     v[k++] = commentLike ? 1 : 0
     v[k++] = Math.log1p(commentSignals)
     if (commentLike) commentSignals++
+    v[k++] = text.length / Math.max(1, longestChars)
+    v[k++] = Math.max(-3, Math.min(3, Math.log(Math.max(1, text.length) / medianChars)))
+    v[k++] = isProse[i - 1] === true && isProse[i + 1] === true ? 1 : 0
+    v[k++] = own.logChars * own.linkDensity
+    v[k++] = proseBefore / proseTotal
+    if (isProse[i]) proseBefore++
     return v
   })
 }

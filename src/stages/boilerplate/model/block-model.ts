@@ -7,8 +7,8 @@ import { contributions, logit, sigmoid, type Contribution, type LogisticLayer } 
 
 /** Features of the second (context) layer, read off the first layer's scores around a block. */
 export const CONTEXT_FEATURE_NAMES = [
-  'own score', 'neighbours ±1', 'neighbours ±3', 'neighbours ±7', 'previous block', 'next block',
-  'page mean', 'relative position',
+  'own score', 'neighbours ±1', 'neighbours ±3', 'neighbours ±7', 'neighbours ±15', 'previous block', 'next block',
+  'best of ±3', 'page mean', 'relative position',
 ] as const
 
 const layerSchema = z.object({
@@ -87,10 +87,12 @@ export function contextFeatureVectors(local: readonly number[]): Float64Array[] 
     v[1] = windowMean(i, 1)
     v[2] = windowMean(i, 3)
     v[3] = windowMean(i, 7)
-    v[4] = local[i - 1] ?? 0
-    v[5] = local[i + 1] ?? 0
-    v[6] = pageMean
-    v[7] = n > 1 ? i / (n - 1) : 0
+    v[4] = windowMean(i, 15)
+    v[5] = local[i - 1] ?? 0
+    v[6] = local[i + 1] ?? 0
+    v[7] = Math.max(...local.slice(Math.max(0, i - 3), i + 4))
+    v[8] = pageMean
+    v[9] = n > 1 ? i / (n - 1) : 0
     return v
   })
 }

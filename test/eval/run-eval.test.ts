@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { countGoldLines } from '../../src/eval/count-gold-lines.js'
+import { readGoldLines } from '../../src/eval/read-gold-lines.js'
+import { runEval } from '../../src/eval/run-eval.js'
+
+const DEV = fileURLToPath(new URL('../../../shared/eval/dev.jsonl.gz', import.meta.url))
+
+const article = (id: number): string =>
+  `The city council approved the new transport budget number ${id} on Tuesday after a long debate about buses, trams and cycle lanes in the old town.`
+const page = (id: number): string =>
+  `<html><head><title>News ${id}</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><p>${article(id)}</p><p>Residents will be asked for their views in a survey that opens next month, the mayor said.</p></article></body></html>`
+
+/** Four records in two datasets, as the gold file stores them. */
+function goldLines(): string[] {
+  return [0, 1, 2, 3].map((i) =>
+    JSON.stringify({
+      id: `${i < 2 ? 'alpha' : 'beta'}/${i}`,
+      dataset: i < 2 ? 'alpha' : 'beta',
+      url: `https://example.org/${i}`,
+      html: page(i),
+      text: `News ${i}\nHome\nNews\n${article(i)}`,
+      gold: article(i),
+      gold_comments: null,
+      gold_with: null,
+      gold_without: null,
+    }),
+  )
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'decruft-eval-'))
+}
+
+function writeGold(lines: readonly string[], gz = true): string {
+  const file = join(tempDir(), gz ? 'gold.jsonl.gz' : 'gold.jsonl')
+  const body = `${lines.join('\n')}\n`
+  writeFileSync(file, gz ? gzipSync(body) : body)
+  return file
+}
+
+function readPredictions(file: string): { id: string; text: string }[] {
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string })
+}
+
+describe('reading a gold file', () => {
+  it('counts the same non-blank lines it reads, across CRLF, blank lines and a missing final newline', async () => {
+    const file = writeGold(['{"a": 1}', '', '   ', '{"b": 2}\r', '{"c": 3}'])
+    const lines: number[] = []
+    for await (const { lineNumber } of readGoldLines(file)) lines.push(lineNumber)
+    expect(lines).toEqual([1, 4, 5])
+    expect(await countGoldLines(file)).toBe(3)
+    writeFileSync(file, gzipSync('{"a": 1}'))
+    expect(await countGoldLines(file)).toBe(1)
+  })
+
+  it('counts the 1,775 records of the dev split, whose lines span many gunzipped chunks', async () => {
+    expect(await countGoldLines(DEV)).toBe(1775)
+  })
+})
+
+describe('runEval', () => {
+  it('streams a gzipped gold file, cleans each page and writes one prediction per record in order', async () => {
+    const predictions = join(tempDir(), 'pred.jsonl')
+    const result = await runEval({ gold: writeGold(goldLines()), predictions })
+    const written = readPredictions(predictions)
+    expect(written.map((p) => p.id)).toEqual(['alpha/0', 'alpha/1', 'beta/2', 'beta/3'])
+    expect(written[0]?.text).toContain(article(0))
+    expect(written[0]?.text).not.toContain('Home')
+    expect(result).toMatchObject({ field: 'html', documents: 4, sample: null, datasetFilter: null })
+    expect(Object.keys(result.datasets)).toEqual(['alpha', 'beta'])
+    expect(result.all.tok_r).toBe(1)
+    expect(result.docsPerSecond).toBeGreaterThan(0)
+  })
+
+  it('keeps only the named datasets', async () => {
+    const result = await runEval({ gold: writeGold(goldLines(), false), datasets: ['beta'] })
+    expect(result.documents).toBe(2)
+    expect(Object.keys(result.datasets)).toEqual(['beta'])
+  })
+
+  it('samples every k-th matching record deterministically and records the rule', async () => {
+    const predictions = join(tempDir(), 'pred.jsonl')
+    const result = await runEval({ gold: writeGold(goldLines()), sample: 2, predictions })
+    expect(result.sample).toMatchObject({ every: 2, of: 4, used: 2 })
+    expect(readPredictions(predictions).map((p) => p.id)).toEqual(['alpha/0', 'beta/2'])
+    const filtered = await runEval({ gold: writeGold(goldLines()), sample: 1, datasets: ['beta'] })
+    expect(filtered.sample).toMatchObject({ every: 2, of: 2, used: 1 })
+  })
+
+  it('cleans the crude text rendering when asked for the text field', async () => {
+    const predictions = join(tempDir(), 'pred.jsonl')
+    const result = await runEval({ gold: writeGold(goldLines()), field: 'text', predictions })
+    expect(result.field).toBe('text')
+    expect(readPredictions(predictions)[1]?.text).toContain(article(1))
+  })
+
+  it('predicts empty text for a document the pipeline rejects, and counts it as empty output', async () => {
+    const lines = goldLines()
+    lines[1] = JSON.stringify({ ...(JSON.parse(lines[1]!) as object), html: '' })
+    const predictions = join(tempDir(), 'pred.jsonl')
+    const result = await runEval({ gold: writeGold(lines), predictions })
+    expect(readPredictions(predictions)[1]).toEqual({ id: 'alpha/1', text: '' })
+    expect(result.rejected).toBe(1)
+    expect(result.datasets['alpha']?.empty_but_gold).toBe(1)
+    expect(result.all.missing).toBe(0)
+  })
+})
+
+describe('decruft eval', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  /** Runs the CLI in-process and returns its exit code, stdout and stderr. */
+  async function evalCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = ''
+    let err = ''
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true))
+    const code = await main(['node', 'decruft', 'eval', ...args])
+    vi.restoreAllMocks()
+    return { code, out, err }
+  }
+
+  it('prints the score table and writes the whole result as JSON', async () => {
+    const json = join(tempDir(), 'scores.json')
+    const { code, out } = await evalCli(writeGold(goldLines()), '--sample', '2', '--json', json)
+    expect(code).toBe(0)
+    expect(out).toMatch(/^ALL\(pooled\)\s+2\s/m)
+    expect(out).toContain('position % 2 === 0')
+    expect(out).toMatch(/docs\/s/)
+    const result = JSON.parse(readFileSync(json, 'utf8')) as { documents: number; all: { docs: number }; sample: { every: number } }
+    expect([result.documents, result.all.docs, result.sample.every]).toEqual([2, 2, 2])
+  })
+
+  it('exits 2 when the gold file does not exist', async () => {
+    const { code, err } = await evalCli(join(tempDir(), 'nope.jsonl.gz'))
+    expect(code).toBe(2)
+    expect(err).toContain('does not exist')
+  })
+
+  it('exits 2 for an unknown field or a sample that is not a positive number', async () => {
+    const gold = writeGold(goldLines())
+    expect((await evalCli(gold, '--field', 'pdf')).code).toBe(2)
+    expect((await evalCli(gold, '--sample', '0')).code).toBe(2)
+  })
+
+  it('exits 2 with the line number when the gold file is not JSONL', async () => {
+    const { code, err } = await evalCli(writeGold(['{"id": "a/1", "dataset": "a"}', 'not json']))
+    expect(code).toBe(2)
+    expect(err).toMatch(/gold\.jsonl\.gz:2: not JSON/)
+  })
+
+  it('exits 2 on a configuration that does not load', async () => {
+    const config = join(tempDir(), 'pipeline.yaml')
+    writeFileSync(config, 'version: 1\nnoSuchKey: true\n')
+    const { code, err } = await evalCli(writeGold(goldLines()), '--config', config)
+    expect(code).toBe(2)
+    expect(err).toContain('configuration error')
+  })
+})
