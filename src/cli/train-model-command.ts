@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import readline from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { Command } from 'commander'
@@ -66,7 +67,8 @@ The model judges the blocks the rules leave; retrain it after changing the rules
         description:
           'decruft block classifier: logistic regression over block features (local layer) and over the local scores of neighbouring blocks (context layer), per input format',
         training: {
-          gold: goldFile,
+          gold: basename(goldFile),
+          goldSha256: await sha256OfFile(resolve(goldFile)),
           pages: { html: results.html.pages, text: results.text.pages },
           blocks: { html: results.html.blocks, text: results.text.blocks },
           configHash: config.hash,
@@ -103,4 +105,10 @@ async function readGoldPages(file: string): Promise<{ html: GoldPage[]; text: Go
     if (typeof record.text === 'string') text.push({ ...base, raw: record.text })
   }
   return { html, text }
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }

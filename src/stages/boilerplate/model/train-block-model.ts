@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createDocument, type Block, type Document } from '../../../core/document.js'
+import { tokenF1 } from '../../../eval/token-f1.js'
+import { tokenize } from '../../../eval/tokenize.js'
 import type { Stage } from '../../../core/stage.js'
 import { FEATURE_NAMES, documentFeatureVectors } from './block-feature-vector.js'
 import { CONTEXT_FEATURE_NAMES, contextFeatureVectors, localProbabilities, type FormatModel } from './block-model.js'
@@ -113,31 +115,11 @@ function meanTokenF1(pages: readonly PreparedPage[], scores: readonly (readonly 
   let sum = 0
   pages.forEach((page, k) => {
     const kept = page.judged.filter((_, j) => (scores[k]?.[j] ?? 0) >= threshold).map((i) => page.doc.blocks[i]?.text ?? '')
-    sum += tokenF1(page.gold, kept.join('\n'))
+    sum += tokenF1(page.gold, kept.join('\n')).f1
   })
   return sum / pages.length
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []
-}
-
-function tokenF1(gold: string, predicted: string): number {
-  const g = tokens(gold)
-  const p = tokens(predicted)
-  if (g.length === 0) return p.length === 0 ? 1 : 0
-  if (p.length === 0) return 0
-  const counts = new Map<string, number>()
-  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1)
-  let overlap = 0
-  for (const t of p) {
-    const c = counts.get(t) ?? 0
-    if (c > 0) {
-      overlap++
-      counts.set(t, c - 1)
-    }
-  }
-  const precision = overlap / p.length
-  const recall = overlap / g.length
-  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
+  return tokenize(text.toLowerCase())
 }
