@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { withChanges } from '../../src/core/document.js'
 import { createClassifyStage } from '../../src/stages/classify/classify-stage.js'
-import { parseTaxonomy } from '../../src/stages/classify/topics.js'
+import { shippedConfig } from '../support/config.js'
 import { makeDocument } from './make-document.js'
 
-const taxonomy = parseTaxonomy(readFileSync(new URL('../../config/topics.yaml', import.meta.url), 'utf8'), 'config/topics.yaml')
+const taxonomy = shippedConfig().taxonomy
 const stage = createClassifyStage({ language: { minConfidence: 0.5 }, taxonomy })
 
 const matchReport = [

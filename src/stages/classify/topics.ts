@@ -2,10 +2,7 @@
  * Keyword-taxonomy topic classification: a YAML list of topics, each with weighted terms, scored
  * by a single linear scan over the text's words. Transparent and editable by users, no model.
  */
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { ConfigError, type ConfigProblem } from '../../core/errors.js'
-import { deepFreeze } from '../../core/deep-freeze.js'
 
 const keywordSchema = z.union([
   z.string().trim().min(1),
@@ -75,29 +72,6 @@ export type TopicClassifier = (text: string) => readonly TopicMatch[]
  * headline does not count like a text saturated with the topic.
  */
 const MIN_SCORING_WORDS = 100
-
-/**
- * Validates taxonomy YAML (the text of `file`) and returns it frozen; throws a `ConfigError`
- * listing every problem with its path, so a bad taxonomy stops the run before any input is read.
- */
-export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
-  let data: unknown
-  try {
-    data = parseYaml(yamlText)
-  } catch (error) {
-    throw new ConfigError([{ file, message: `not valid YAML: ${(error as Error).message}` }])
-  }
-  const result = taxonomySchema.safeParse(data)
-  if (!result.success) {
-    const problems: ConfigProblem[] = result.error.issues.map((issue) => ({
-      file,
-      where: issue.path.join('.'),
-      message: issue.message,
-    }))
-    throw new ConfigError(problems)
-  }
-  return deepFreeze(result.data)
-}
 
 /**
  * Builds a multi-label topic classifier. A topic's score is the sum of the weights of its terms
