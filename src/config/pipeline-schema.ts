@@ -46,6 +46,13 @@ export const pipelineConfigSchema = z
       })
       .strict()
       .default({ maxDocumentBytes: 50 * 1024 * 1024 }),
+    output: z
+      .object({
+        /** Write the comment sections the rules removed into a `comments` field of each record. */
+        comments: z.boolean().default(false),
+      })
+      .strict()
+      .default({ comments: false }),
     concurrency: z.number().int().min(1).max(256).default(4),
   })
   .strict()

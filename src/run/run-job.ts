@@ -48,7 +48,7 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
   const pipeline = createPipeline(config)
-  const writers = await openOutputWriters(options.outDir)
+  const writers = await openOutputWriters(options.outDir, { comments: config.pipeline.output.comments })
   let report = emptyReport()
   let failed = 0
   let lastProgress = Date.now()

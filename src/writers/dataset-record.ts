@@ -41,8 +41,19 @@ export interface DatasetRecord {
   readonly removed: Readonly<Record<string, RemovalSummary>>
   /** Codes of the warnings raised on the document. */
   readonly warnings: readonly string[]
+  /** The reader comments the rules removed, one block a line; only when the run asks for them. */
+  readonly comments?: string
   readonly extra?: Readonly<Record<string, unknown>>
 }
+
+/** What a dataset record carries beyond the fixed fields. */
+export interface DatasetRecordOptions {
+  /** Add a `comments` field with the text of the blocks that `comments/` rules removed. */
+  readonly comments: boolean
+}
+
+/** Rules whose id starts with this concept remove reader comments; their blocks make the `comments` field. */
+export const COMMENT_RULE_PREFIX = 'comments/'
 
 /** One error issue as the rejects file shows it. */
 export interface RejectError {
@@ -91,7 +102,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number]
 export type CsvRow = Readonly<Record<CsvColumn, string | number | null>>
 
 /** Builds the clean dataset record of a kept document, with its provenance summarised per rule. */
-export function toDatasetRecord(doc: Document): DatasetRecord {
+export function toDatasetRecord(doc: Document, options: DatasetRecordOptions = { comments: false }): DatasetRecord {
   const text = documentText(doc)
   return {
     id: doc.id,
@@ -113,8 +124,17 @@ export function toDatasetRecord(doc: Document): DatasetRecord {
     ),
     removed: summariseRemovals(doc),
     warnings: doc.issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.code),
+    ...(options.comments ? { comments: commentText(doc) } : {}),
     ...(doc.extra === undefined ? {} : { extra: doc.extra }),
   }
+}
+
+/** The text of the blocks removed by comment rules, in page order, one block a line. */
+function commentText(doc: Document): string {
+  return doc.blocks
+    .filter((b) => b.label === 'boilerplate' && b.decidedBy?.ruleId.startsWith(COMMENT_RULE_PREFIX) === true)
+    .map((b) => b.text)
+    .join('\n')
 }
 
 /**

@@ -6,7 +6,7 @@ import { OutputError } from '../core/errors.js'
 import type { FileInfo, RecordWriter } from './atomic-file-writer.js'
 import { openCsvWriter } from './csv-writer.js'
 import { toDatasetRecord } from './dataset-record.js'
-import type { DatasetRecord } from './dataset-record.js'
+import type { DatasetRecord, DatasetRecordOptions } from './dataset-record.js'
 import { openJsonlWriter } from './jsonl-writer.js'
 import { openRejectsWriter } from './rejects-writer.js'
 
@@ -38,7 +38,7 @@ export interface OutputWriters {
  * Creates the output directory and opens dataset.jsonl, dataset.csv and rejects.jsonl in it,
  * so a run has one place to send documents and one commit that publishes everything.
  */
-export async function openOutputWriters(outDir: string): Promise<OutputWriters> {
+export async function openOutputWriters(outDir: string, recordOptions: DatasetRecordOptions = { comments: false }): Promise<OutputWriters> {
   try {
     await mkdir(outDir, { recursive: true })
   } catch (err) {
@@ -75,7 +75,7 @@ export async function openOutputWriters(outDir: string): Promise<OutputWriters> 
         await rejects.write(doc)
         return
       }
-      const record = toDatasetRecord(doc)
+      const record = toDatasetRecord(doc, recordOptions)
       await Promise.all([dataset.write(record), csv.write(record)])
     },
     async commit() {
