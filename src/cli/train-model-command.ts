@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
-import readline from 'node:readline'
-import { createGunzip } from 'node:zlib'
 import { Command } from 'commander'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
-import { UsageError } from '../core/errors.js'
+import { parseGoldRecord } from '../eval/gold-record.js'
+import { readGoldLines } from '../eval/read-gold-lines.js'
 import { createBoilerplateStage } from '../stages/boilerplate/boilerplate-stage.js'
 import type { BlockModel } from '../stages/boilerplate/model/block-model.js'
 import { trainFormatModel, type FormatTrainingResult, type GoldPage } from '../stages/boilerplate/model/train-block-model.js'
@@ -19,14 +18,6 @@ interface TrainOptions {
   out: string
   config: string
   holdOut?: boolean
-}
-
-interface GoldRecord {
-  id: string
-  url?: string | null
-  html?: string
-  text?: string
-  gold?: string | null
 }
 
 /** Builds `decruft train-model`: fits the block classifier on gold pages, deterministically. */
@@ -86,23 +77,12 @@ The model judges the blocks the rules leave; retrain it after changing the rules
 async function readGoldPages(file: string): Promise<{ html: GoldPage[]; text: GoldPage[] }> {
   const html: GoldPage[] = []
   const text: GoldPage[] = []
-  let input: NodeJS.ReadableStream = createReadStream(file)
-  if (file.endsWith('.gz')) input = input.pipe(createGunzip())
-  const lines = readline.createInterface({ input, crlfDelay: Infinity })
-  let lineNumber = 0
-  for await (const line of lines) {
-    lineNumber++
-    if (line.trim() === '') continue
-    let record: GoldRecord
-    try {
-      record = JSON.parse(line) as GoldRecord
-    } catch {
-      throw new UsageError(`${file}:${lineNumber}: not a JSON line`)
-    }
-    if (typeof record.gold !== 'string' || record.gold.trim() === '') continue
+  for await (const { line, lineNumber } of readGoldLines(file)) {
+    const record = parseGoldRecord(line, `${file}:${lineNumber}`)
+    if (record.gold === null || record.gold.trim() === '') continue
     const base = { id: record.id, gold: record.gold, ...(record.url ? { url: record.url } : {}) }
-    if (typeof record.html === 'string') html.push({ ...base, raw: record.html })
-    if (typeof record.text === 'string') text.push({ ...base, raw: record.text })
+    if (record.html !== null) html.push({ ...base, raw: record.html })
+    if (record.text !== null) text.push({ ...base, raw: record.text })
   }
   return { html, text }
 }
