@@ -24,16 +24,17 @@ function countInBytes(bytes: Uint8Array, sequence: Buffer): number {
 /**
  * Decodes UTF-8 strictly; invalid sequences become U+FFFD (WHATWG rules, so an overlong "/" never
  * turns into "/") and the result is flagged `W_INVALID_UTF8` with the number of replacements.
+ * `invalidSequences` is that number (0 for valid UTF-8).
  * A byte order mark is kept: callers strip it where it is one, and a mid-text U+FEFF is content.
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string; issues: DocumentIssue[] } {
+export function decodeUtf8(bytes: Uint8Array): { text: string; issues: DocumentIssue[]; invalidSequences: number } {
   try {
-    return { text: strictUtf8.decode(bytes), issues: [] }
+    return { text: strictUtf8.decode(bytes), issues: [], invalidSequences: 0 }
   } catch {
     const text = replacingUtf8.decode(bytes)
     const replacements =
       countInText(text, REPLACEMENT_CHARACTER) - countInBytes(bytes, ENCODED_REPLACEMENT)
     const message = `invalid UTF-8: ${replacements} byte sequence(s) replaced with U+FFFD`
-    return { text, issues: [readWarning('W_INVALID_UTF8', message)] }
+    return { text, issues: [readWarning('W_INVALID_UTF8', message)], invalidSequences: replacements }
   }
 }

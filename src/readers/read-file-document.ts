@@ -49,6 +49,6 @@ export async function readFileDocument(file: DocumentFile, options?: Partial<Rea
   const source = { file: file.file, format: file.kind }
   const read = await readFileBytes(file, maxDocumentBytes)
   if ('issue' in read) return errorDocument(file.id, source, read.issue)
-  const { text, issues } = decodeBytes(read.bytes)
+  const { text, issues } = decodeBytes(read.bytes, { html: file.kind === 'html' })
   return createDocument({ id: file.id, source, raw: text, issues })
 }

@@ -103,3 +103,18 @@ describe('readFileDocument', () => {
     expect(doc.raw).toBe(bytes.subarray(3).toString('utf8'))
   })
 })
+
+describe('readFileDocument on legacy charsets', () => {
+  it('honours the meta charset of an HTML file', async () => {
+    const doc = await readFileDocument(await listedBadInput('html/meta-charset-1256.html'))
+    expect(doc.source.format).toBe('html')
+    expect(codes(doc)).toEqual([])
+    expect(doc.raw).toContain('أعلنت وزارة التعليم')
+  })
+
+  it('guesses the charset of an undeclared windows-1256 text file', async () => {
+    const doc = await readFileDocument(await listedBadInput('text/cp1256-arabic-nodecl.txt'))
+    expect(codes(doc)).toEqual(['W_CHARSET_GUESSED'])
+    expect(doc.raw).not.toContain('\uFFFD')
+  })
+})
