@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
 import { VERSION } from '../version.js'
 import { createEvalCommand } from './eval-command.js'
+import { createExplainCommand } from './explain-command.js'
 import { createRunCommand } from './run-command.js'
 import { createTrainModelCommand } from './train-model-command.js'
 
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createRunCommand((code) => (exitCode = code)))
     .addCommand(createEvalCommand((code) => (exitCode = code)))
     .addCommand(createTrainModelCommand())
+    .addCommand(createExplainCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])
