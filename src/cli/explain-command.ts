@@ -5,6 +5,7 @@ import type { Block, Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import { createPipeline } from '../core/pipeline.js'
 import { readInputs } from '../readers/read-inputs.js'
+import { excerpt } from '../stages/boilerplate/excerpt.js'
 
 interface ExplainOptions {
   config: string
@@ -82,7 +83,7 @@ function jsonLines(doc: Document, options: ExplainOptions): string {
     .join('')
 }
 
+/** A block's text as one terminal-safe line: control characters become spaces, then it is shortened. */
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
+  return excerpt(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '), max)
 }

@@ -121,16 +121,32 @@ function removal(rule: CompiledRule, block: Block, removedText: string, scope: R
   }
 }
 
-function dropBlocks(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
+/** Replaces each hit block by what `decideHit` makes of it, collecting the removals it reports. */
+function rewriteHits(
+  doc: Document,
+  hits: readonly Hit[],
+  decideHit: (block: Block, match: DetectorMatch) => { block: Block; removal: Removal },
+): { blocks: Block[]; removals: Removal[] } {
   const byIndex = new Map(hits.map((h) => [h.blockIndex, h.match]))
   const removals: Removal[] = []
   const blocks = doc.blocks.map((block) => {
     const match = byIndex.get(block.index)
     if (!match) return block
-    removals.push(removal(rule, block, block.text, 'block', options))
-    return decide(block, 'boilerplate', rule, match.reason)
+    const result = decideHit(block, match)
+    removals.push(result.removal)
+    return result.block
   })
-  return withChanges(doc, { blocks, removals: [...doc.removals, ...removals] })
+  return { blocks, removals: [...doc.removals, ...removals] }
+}
+
+function dropBlocks(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
+  return withChanges(
+    doc,
+    rewriteHits(doc, hits, (block, match) => ({
+      block: decide(block, 'boilerplate', rule, match.reason),
+      removal: removal(rule, block, block.text, 'block', options),
+    })),
+  )
 }
 
 /** Cuts spans out of a block; returns the remaining text with the seam closed up. */
@@ -183,31 +199,16 @@ function cutMatch(
 }
 
 function dropSpans(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
-  const byIndex = new Map(hits.map((h) => [h.blockIndex, h.match]))
-  const removals: Removal[] = []
-  const blocks = doc.blocks.map((block) => {
-    const match = byIndex.get(block.index)
-    if (!match) return block
-    const result = cutMatch(rule, block, match, 'boilerplate', options)
-    removals.push(result.removal)
-    return result.block
-  })
-  return withChanges(doc, { blocks, removals: [...doc.removals, ...removals] })
+  return withChanges(doc, rewriteHits(doc, hits, (block, match) => cutMatch(rule, block, match, 'boilerplate', options)))
 }
 
 function moveToMeta(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
-  const byIndex = new Map(hits.map((h) => [h.blockIndex, h.match]))
-  const removals: Removal[] = []
   let meta: DocumentMeta = doc.meta
-  const blocks = doc.blocks.map((block) => {
-    const match = byIndex.get(block.index)
-    if (!match) return block
+  const rewritten = rewriteHits(doc, hits, (block, match) => {
     meta = mergeMeta(meta, metaOf(rule, match, block))
-    const result = cutMatch(rule, block, match, 'metadata', options)
-    removals.push(result.removal)
-    return result.block
+    return cutMatch(rule, block, match, 'metadata', options)
   })
-  return withChanges(doc, { blocks, meta, removals: [...doc.removals, ...removals] })
+  return withChanges(doc, { ...rewritten, meta })
 }
 
 function metaOf(rule: CompiledRule, match: DetectorMatch, block: Block): DocumentMeta {

@@ -30,25 +30,22 @@ export function foldForMatch(text: string): string {
     .trim()
 }
 
-const wordCounts = new WeakMap<Block, number>()
-const foldedTexts = new WeakMap<Block, string>()
-
-/** `wordCount` of a block's text, computed once per block object (blocks are immutable). */
-export function blockWordCount(block: Block): number {
-  let n = wordCounts.get(block)
-  if (n === undefined) {
-    n = wordCount(block.text)
-    wordCounts.set(block, n)
+/**
+ * Computes a fact about a block's text once per block object (blocks are immutable, and every
+ * rule of the boilerplate stage asks again), remembering it only while the block lives.
+ */
+function oncePerBlock<T>(compute: (text: string) => T): (block: Block) => T {
+  const cache = new WeakMap<Block, T>()
+  return (block) => {
+    if (cache.has(block)) return cache.get(block) as T
+    const value = compute(block.text)
+    cache.set(block, value)
+    return value
   }
-  return n
 }
 
-/** `foldForMatch` of a block's text, computed once per block object. */
-export function blockFoldedText(block: Block): string {
-  let folded = foldedTexts.get(block)
-  if (folded === undefined) {
-    folded = foldForMatch(block.text)
-    foldedTexts.set(block, folded)
-  }
-  return folded
-}
+/** `wordCount` of a block's text, computed once per block. */
+export const blockWordCount: (block: Block) => number = oncePerBlock(wordCount)
+
+/** `foldForMatch` of a block's text, computed once per block. */
+export const blockFoldedText: (block: Block) => string = oncePerBlock(foldForMatch)

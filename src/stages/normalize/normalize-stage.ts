@@ -28,17 +28,25 @@ const STAGE = 'normalize'
  * edit with its rule id and the characters it changed, so the stage's character accounting adds up.
  */
 export function createNormalizeStage(options: NormalizeOptions): Stage {
-  const steps = buildSteps(options)
+  // A page's text and metadata were decoded once by the HTML parser; decoding again would
+  // turn a literal "&amp;lt;" on the page into "<".
+  const allSteps = buildSteps(options)
+  const stepsFor = {
+    text: allSteps,
+    html: allSteps.filter((s) => s !== decodeEntities),
+  }
+  const metaStepsFor = {
+    text: stepsFor.text.filter((s) => s !== collapseDoubledQuotes),
+    html: stepsFor.html.filter((s) => s !== collapseDoubledQuotes),
+  }
   return {
     name: STAGE,
     run(doc: Document): Document {
       if (isRejected(doc)) return doc
       const tally = new Map<string, { count: number; charsDelta: number }>()
       const removals: Removal[] = []
-      // A page's text and metadata were decoded once by the HTML parser; decoding again would
-      // turn a literal "&amp;lt;" on the page into "<".
-      const activeSteps = doc.source.format === 'html' ? steps.filter((s) => s !== decodeEntities) : steps
-      const metaSteps = activeSteps.filter((s) => s !== collapseDoubledQuotes)
+      const activeSteps = stepsFor[doc.source.format]
+      const metaSteps = metaStepsFor[doc.source.format]
       const blocks = doc.blocks.map((block): Block => {
         if (block.label !== 'content') return block
         const text = runSteps(block.text, activeSteps, tally)

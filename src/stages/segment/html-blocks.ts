@@ -74,10 +74,11 @@ function collectBlocks(root: AnyNode): Block[] {
   let breakBefore = false
 
   const flush = (): void => {
-    const collapsed = text.replace(/\s+/g, ' ').trim()
+    const spaced = text.replace(/\s+/g, ' ')
+    const collapsed = spaced.trim()
     if (collapsed.length > 0) {
       const owner = frames[frames.length - 1]
-      const linkShare = Math.min(1, linkChars / Math.max(1, text.replace(/\s+/g, ' ').length))
+      const linkShare = Math.min(1, linkChars / Math.max(1, spaced.length))
       blocks.push({
         index: blocks.length,
         text: collapsed,

@@ -18,10 +18,10 @@ const EXPLAINED_FEATURES = 3
  * stay and the document is flagged `W_MODEL_KEPT_BEST`.
  */
 export function applyBlockModel(model: BlockModel, doc: Document, excerptChars: number): Document {
-  const formatModel = model.formats[doc.source.format]
-  const scores = scoreBlocks(formatModel, doc.blocks)
   const content = doc.blocks.filter((b) => b.label === 'content')
   if (content.length === 0) return doc
+  const formatModel = model.formats[doc.source.format]
+  const scores = scoreBlocks(formatModel, doc.blocks)
   const threshold = formatModel.threshold
   let keep = new Set(content.filter((b) => (scores.probabilities[b.index] ?? 0) >= threshold).map((b) => b.index))
   const issues: DocumentIssue[] = []
