@@ -21,6 +21,10 @@ export interface HtmlBlockInfo {
   readonly tag: string
   /** Landmark elements the block sits inside (nav, header, footer, aside, form, figure, article, main...). */
   readonly inside: readonly string[]
+  /** True when the block sits in the container that content scoring picks as the page's main text. */
+  readonly inMainContainer?: boolean
+  /** Content score of the block's nearest scored container, relative to the best one (0..1). */
+  readonly containerScore?: number
 }
 
 /** Which stage and rule set a block's label, and why. */

@@ -1,6 +1,7 @@
 import { load } from 'cheerio'
 import type { AnyNode, Element } from 'domhandler'
 import type { Block, DocumentMeta } from '../../core/document.js'
+import { ContentContainerScorer } from './content-container.js'
 import { readPageMetadata } from './page-metadata.js'
 
 /** Elements whose content never reaches the text: code, styling, embedded documents, forms' option lists. */
@@ -61,7 +62,9 @@ export function segmentHtml(html: string): SegmentedPage {
 const WRAPPER_TEXT_SHARE = 0.5
 
 function collectBlocks(root: AnyNode): Block[] {
-  const textLengths = subtreeTextLengths(root)
+  const { textLengths, linkLengths } = subtreeTextLengths(root)
+  const scorer = new ContentContainerScorer(textLengths, linkLengths)
+  const openElements: Element[] = []
   const wrapperChars = (textLengths.get(root) ?? 0) * WRAPPER_TEXT_SHARE
   const blocks: Block[] = []
   const frames: Frame[] = []
@@ -79,6 +82,7 @@ function collectBlocks(root: AnyNode): Block[] {
     if (collapsed.length > 0) {
       const owner = frames[frames.length - 1]
       const linkShare = Math.min(1, linkChars / Math.max(1, spaced.length))
+      scorer.addBlock(openElements, collapsed)
       blocks.push({
         index: blocks.length,
         text: collapsed,
@@ -118,6 +122,10 @@ function collectBlocks(root: AnyNode): Block[] {
       if (isBlock) flush()
       if (tag === 'a') linkDepth--
       const frame = frames.pop()
+      if (node.type === 'tag') {
+        openElements.pop()
+        scorer.exit(element)
+      }
       if (frame) tokens.length = frame.tokenCount
       if (frame?.landmark) {
         const open = (openLandmarks.get(tag) ?? 1) - 1
@@ -136,6 +144,10 @@ function collectBlocks(root: AnyNode): Block[] {
     const isWrapper = (textLengths.get(element) ?? 0) > wrapperChars
     const landmark = LANDMARK_TAGS.has(tag) && !isWrapper
     frames.push({ tag, tokenCount: tokens.length, landmark })
+    if (node.type === 'tag') {
+      openElements.push(element)
+      scorer.enter(element)
+    }
     if (landmark) openLandmarks.set(tag, (openLandmarks.get(tag) ?? 0) + 1)
     if (!isWrapper) tokens.push(...classIdTokens(element))
     stack.push({ node, exit: true })
@@ -143,12 +155,19 @@ function collectBlocks(root: AnyNode): Block[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, exit: false })
   }
   flush()
-  return blocks
+  const containers = scorer.finish()
+  return blocks.map((block, i) => {
+    const facts = containers[i]
+    if (!facts || !block.html) return block
+    return { ...block, html: { ...block.html, inMainContainer: facts.inMainContainer, containerScore: Math.round(facts.containerScore * 1000) / 1000 } }
+  })
 }
 
-/** Characters of visible text under each element (skipped elements count as none), in one iterative pass. */
-function subtreeTextLengths(root: AnyNode): Map<AnyNode, number> {
+/** Characters of visible text, and of text inside links, under each element (skipped elements count as none), in one iterative pass. */
+function subtreeTextLengths(root: AnyNode): { textLengths: Map<AnyNode, number>; linkLengths: Map<AnyNode, number> } {
   const lengths = new Map<AnyNode, number>()
+  const linkLengths = new Map<AnyNode, number>()
+  let linkDepth = 0
   type Step = { node: AnyNode; exit: boolean }
   const stack: Step[] = [{ node: root, exit: false }]
   const open: AnyNode[] = []
@@ -158,23 +177,30 @@ function subtreeTextLengths(root: AnyNode): Map<AnyNode, number> {
       const length = (node as unknown as { data: string }).data.trim().length
       const parent = open[open.length - 1]
       if (parent) lengths.set(parent, (lengths.get(parent) ?? 0) + length)
+      if (parent && linkDepth > 0) linkLengths.set(parent, (linkLengths.get(parent) ?? 0) + length)
       continue
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
     const element = node as Element
     if (node.type === 'tag' && SKIPPED_TAGS.has(element.name.toLowerCase())) continue
+    const isLink = node.type === 'tag' && element.name.toLowerCase() === 'a'
     if (exit) {
       open.pop()
+      if (isLink) linkDepth--
       const parent = open[open.length - 1]
-      if (parent) lengths.set(parent, (lengths.get(parent) ?? 0) + (lengths.get(node) ?? 0))
+      if (parent) {
+        lengths.set(parent, (lengths.get(parent) ?? 0) + (lengths.get(node) ?? 0))
+        linkLengths.set(parent, (linkLengths.get(parent) ?? 0) + (linkLengths.get(node) ?? 0))
+      }
       continue
     }
+    if (isLink) linkDepth++
     open.push(node)
     stack.push({ node, exit: true })
     const children = element.children ?? []
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as AnyNode, exit: false })
   }
-  return lengths
+  return { textLengths: lengths, linkLengths }
 }
 
 /** Lower-cased tokens of an element's class and id, split on non-alphanumerics and camelCase. */

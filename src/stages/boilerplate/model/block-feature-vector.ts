@@ -18,6 +18,7 @@ export const FEATURE_NAMES = [
   'inside aside', 'inside form', 'inside article', 'inside main', 'inside list', 'inside table', 'inside figure',
   'content class names', 'furniture class names', 'path depth', 'comment-like', 'comment signals before',
   'length vs longest block', 'length vs median block', 'between long blocks', 'long block with links', 'prose blocks before (share)',
+  'in main container', 'container score',
 ] as const
 
 /** How many features a block has. */
@@ -167,6 +168,8 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
     v[k++] = own.logChars * own.linkDensity
     v[k++] = proseBefore / proseTotal
     if (isProse[i]) proseBefore++
+    v[k++] = html?.inMainContainer === true ? 1 : 0
+    v[k++] = html?.containerScore ?? 0
     return v
   })
 }
