@@ -41,6 +41,11 @@ const featuresSchema = z
     tokens: z.array(z.string().min(1)).optional(),
     minLinkDensity: z.number().min(0).max(1).optional(),
     endsWithSentencePunctuation: z.boolean().optional(),
+    /**
+     * true: only blocks outside the container that content scoring picks as the page's main
+     * text (HTML); for names like "sidebar" or "share" that sites also put on article wrappers.
+     */
+    outsideMainContainer: z.boolean().optional(),
   })
   .strict()
 

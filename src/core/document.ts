@@ -21,8 +21,11 @@ export interface HtmlBlockInfo {
   readonly tag: string
   /** Landmark elements the block sits inside (nav, header, footer, aside, form, figure, article, main...). */
   readonly inside: readonly string[]
-  /** True when the block sits in the container that content scoring picks as the page's main text. */
-  readonly inMainContainer?: boolean
+  /**
+   * Where the block sits relative to the container that content scoring picks as the page's
+   * main text: inside it, before or after it, between it and a strong sibling, or `none` found.
+   */
+  readonly mainContainer?: 'inside' | 'before' | 'after' | 'between' | 'none'
   /** Content score of the block's nearest scored container, relative to the best one (0..1). */
   readonly containerScore?: number
 }

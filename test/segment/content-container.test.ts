@@ -23,26 +23,26 @@ describe('content container scoring', () => {
 
   it('marks paragraphs of the comma-rich container as in the main container with the top score', () => {
     const block = byText(blocks, 'Paragraph 3')
-    expect(block.html?.inMainContainer).toBe(true)
+    expect(block.html?.mainContainer).toBe('inside')
     expect(block.html?.containerScore).toBe(1)
   })
 
   it('leaves navigation links and a sidebar box outside the main container', () => {
-    expect(byText(blocks, 'World news').html?.inMainContainer).toBe(false)
+    expect(byText(blocks, 'World news').html?.mainContainer).not.toBe('inside')
     const sidebar = byText(blocks, 'newsletter').html
-    expect(sidebar?.inMainContainer).toBe(false)
+    expect(sidebar?.mainContainer).not.toBe('inside')
     expect(sidebar?.containerScore ?? 1).toBeLessThan(0.5)
   })
 
   it('discounts a container by its link density', () => {
     const links = [1, 2, 3, 4].map((n) => `<p><a href="/${n}">Linked teaser ${n}, with commas, more commas, and enough words to count as a paragraph here.</a></p>`)
     const { blocks: linked } = segmentHtml(page(`<div>${links.join('')}</div><div>${paragraph(1)}${paragraph(2)}</div>`))
-    expect(byText(linked, 'Paragraph 1').html?.inMainContainer).toBe(true)
-    expect(byText(linked, 'Linked teaser 2').html?.inMainContainer).toBe(false)
+    expect(byText(linked, 'Paragraph 1').html?.mainContainer).toBe('inside')
+    expect(byText(linked, 'Linked teaser 2').html?.mainContainer).not.toBe('inside')
   })
 
   it('gives every block no main container when no paragraph is long enough to score', () => {
     const { blocks: short } = segmentHtml(page('<div><p>Hi.</p><p>Short.</p></div>'))
-    for (const block of short) expect(block.html?.inMainContainer).toBe(false)
+    for (const block of short) expect(block.html?.mainContainer).not.toBe('inside')
   })
 })

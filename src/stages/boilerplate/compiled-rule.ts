@@ -136,6 +136,12 @@ function featureMatcher(features: NonNullable<RuleSpec['match']['features']>): C
       if (ends !== features.endsWithSentencePunctuation) return null
       reasons.push(ends ? 'ends like a sentence' : 'does not end like a sentence')
     }
+    if (features.outsideMainContainer !== undefined) {
+      const place = html?.mainContainer ?? 'none'
+      const outside = place !== 'inside'
+      if (!html || outside !== features.outsideMainContainer) return null
+      reasons.push(outside ? 'outside the main content container' : 'inside the main content container')
+    }
     return { reason: reasons.join(', ') }
   }
 }

@@ -12,15 +12,21 @@ const NEGATIVE_NAMES =
 /** Owner tags whose text counts as a paragraph of the page for container scoring. */
 const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote', 'div', 'section', 'article', 'dd'])
 
+/** Elements that are the whole page: as the best container they mark nothing out. */
+const PAGE_ROOTS: ReadonlySet<string> = new Set(['body', 'html'])
+
 /** Paragraphs shorter than this add nothing to their containers. */
 const MIN_PARAGRAPH_CHARS = 25
 /** How many ancestors above a paragraph receive a share of its score. */
 const SCORED_LEVELS = 5
 
-/** What the scorer tells about one block: is it in the page's main container, and how strong is its own container. */
+/** Where a block sits relative to the page's main container (the best-scoring one and its strong siblings). */
+export type MainContainerPlace = 'inside' | 'before' | 'after' | 'between' | 'none'
+
+/** What the scorer tells about one block: where it is relative to the main container, and how strong its own container is. */
 export interface ContainerFacts {
-  /** True when the block sits inside the best-scoring container or one of its strong siblings. */
-  readonly inMainContainer: boolean
+  /** `none` when no paragraph on the page was long enough to pick a container. */
+  readonly mainContainer: MainContainerPlace
   /** Score of the block's nearest scored container relative to the best container (0..1). */
   readonly containerScore: number
 }
@@ -89,8 +95,10 @@ export class ContentContainerScorer {
       candidate.score *= 1 - (chars > 0 ? Math.min(1, links / chars) : 0)
       if (!top || candidate.score > top.score) top = candidate
     }
-    if (!top || top.score <= 0) return this.blocks.map(() => ({ inMainContainer: false, containerScore: 0 }))
+    if (!top || top.score <= 0) return this.blocks.map(() => ({ mainContainer: 'none', containerScore: 0 }))
     const topScore = top.score
+    // Paragraphs straight under <body>: the whole page is the container, which says nothing.
+    if (PAGE_ROOTS.has(top.element.name)) return this.blocks.map(({ ancestors }) => ({ mainContainer: 'none', containerScore: Math.min(1, this.nearestScore(ancestors) / topScore) }))
     const main: { start: number; end: number }[] = []
     const siblingThreshold = Math.max(10, topScore * 0.2)
     const topInterval = this.intervals.get(top.element)
@@ -101,20 +109,25 @@ export class ContentContainerScorer {
       const interval = this.intervals.get(sibling as Element)
       if (candidate && interval && candidate.score >= siblingThreshold) main.push(interval)
     }
-    return this.blocks.map(({ time, ancestors }) => {
-      let nearest = 0
-      for (let i = ancestors.length - 2; i >= 0; i--) {
-        const candidate = this.candidates.get(ancestors[i] as Element)
-        if (candidate) {
-          nearest = candidate.score
-          break
-        }
-      }
-      return {
-        inMainContainer: main.some((interval) => interval.start < time && time < interval.end),
-        containerScore: Math.max(0, Math.min(1, nearest / topScore)),
-      }
-    })
+    const first = Math.min(...main.map((interval) => interval.start))
+    const last = Math.max(...main.map((interval) => interval.end))
+    const place = (time: number): MainContainerPlace => {
+      if (main.some((interval) => interval.start < time && time < interval.end)) return 'inside'
+      return time < first ? 'before' : time > last ? 'after' : 'between'
+    }
+    return this.blocks.map(({ time, ancestors }) => ({
+      mainContainer: place(time),
+      containerScore: Math.max(0, Math.min(1, this.nearestScore(ancestors) / topScore)),
+    }))
+  }
+
+  /** Score of the closest scored element above a block's owner (0 when none is). */
+  private nearestScore(ancestors: readonly Element[]): number {
+    for (let i = ancestors.length - 2; i >= 0; i--) {
+      const candidate = this.candidates.get(ancestors[i] as Element)
+      if (candidate) return Math.max(0, candidate.score)
+    }
+    return 0
   }
 
   private candidate(element: Element): Candidate {

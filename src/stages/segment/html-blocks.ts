@@ -159,7 +159,7 @@ function collectBlocks(root: AnyNode): Block[] {
   return blocks.map((block, i) => {
     const facts = containers[i]
     if (!facts || !block.html) return block
-    return { ...block, html: { ...block.html, inMainContainer: facts.inMainContainer, containerScore: Math.round(facts.containerScore * 1000) / 1000 } }
+    return { ...block, html: { ...block.html, mainContainer: facts.mainContainer, containerScore: Math.round(facts.containerScore * 1000) / 1000 } }
   })
 }
 

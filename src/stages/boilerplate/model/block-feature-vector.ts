@@ -18,7 +18,8 @@ export const FEATURE_NAMES = [
   'inside aside', 'inside form', 'inside article', 'inside main', 'inside list', 'inside table', 'inside figure',
   'content class names', 'furniture class names', 'path depth', 'comment-like', 'comment signals before',
   'length vs longest block', 'length vs median block', 'between long blocks', 'long block with links', 'prose blocks before (share)',
-  'in main container', 'container score',
+  'in main container', 'container score', 'before main container', 'after main container', 'main container share',
+  'outside a dominant main container',
 ] as const
 
 /** How many features a block has. */
@@ -94,6 +95,8 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
   const proseTotal = isProse.filter(Boolean).length || 1
   let proseBefore = 0
   let charsBefore = 0
+  const mainChars = blocks.reduce((sum, b) => sum + (b.html?.mainContainer === 'inside' ? b.text.length : 0), 0)
+  const mainShare = mainChars / totalChars
   return blocks.map((block, i) => {
     const v = new Float64Array(FEATURE_COUNT)
     let k = 0
@@ -168,8 +171,13 @@ export function documentFeatureVectors(blocks: readonly Block[]): Float64Array[]
     v[k++] = own.logChars * own.linkDensity
     v[k++] = proseBefore / proseTotal
     if (isProse[i]) proseBefore++
-    v[k++] = html?.inMainContainer === true ? 1 : 0
+    const place = html?.mainContainer ?? 'none'
+    v[k++] = place === 'inside' ? 1 : 0
     v[k++] = html?.containerScore ?? 0
+    v[k++] = place === 'before' ? 1 : 0
+    v[k++] = place === 'after' ? 1 : 0
+    v[k++] = mainShare
+    v[k++] = place !== 'inside' && place !== 'none' ? mainShare : 0
     return v
   })
 }
