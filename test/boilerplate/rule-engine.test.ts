@@ -3,6 +3,7 @@ import { ruleSchema } from '../../src/config/rule-schema.js'
 import { createDocument, documentText, type Document } from '../../src/core/document.js'
 import { createBoilerplateStage } from '../../src/stages/boilerplate/boilerplate-stage.js'
 import { compileRule, RuleCompileError } from '../../src/stages/boilerplate/compiled-rule.js'
+import { segmentHtml } from '../../src/stages/segment/html-blocks.js'
 import { segmentText } from '../../src/stages/segment/text-blocks.js'
 
 const ENGINE = { minProseCharsBeforeDropFromHere: 100, excerptChars: 40 }
@@ -41,6 +42,17 @@ describe('the rule engine', () => {
     const stage = createBoilerplateStage([rule({ id: 'test/comments', match: { keywords: ['comments'], mode: 'prefix' }, action: 'drop-from-here' })], ENGINE)
     const out = stage.run(textDoc(['Comments', ...ARTICLE].join('\n')))
     expect(documentText(out)).toContain(ARTICLE[1])
+    expect(out.issues.map((i) => i.code)).toEqual(['W_SAFETY_VALVE'])
+  })
+
+  it('does not count prose before an HTML page\'s main content container towards the safety valve', () => {
+    const stage = createBoilerplateStage([rule({ id: 'test/signature', match: { pattern: '^Posted by ' }, action: 'drop-from-here' })], ENGINE)
+    const teasers = ['Elsewhere: the long story of how the old harbour became a market, told by the people who work there.', 'Also read: why the bus timetable changes every spring, and who decides what it looks like.']
+    const body = ['The council approved the budget, after a long debate, with a narrow majority on Tuesday evening.', 'The mayor said, to some applause, that the plan would fund two schools, a library and a clinic.', 'Opposition members, who voted against, said they would ask for a review of the cuts in the spring.']
+    const html = `<html><body><div class="sidebar">${teasers.map((t) => `<p>${t}</p>`).join('')}</div><div class="post"><p>Posted by Anna Keller on 3 May 2021</p>${body.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
+    const doc = createDocument({ id: 'h', source: { format: 'html' }, raw: html })
+    const out = stage.run({ ...doc, blocks: segmentHtml(html).blocks })
+    expect(documentText(out)).toContain(body[2])
     expect(out.issues.map((i) => i.code)).toEqual(['W_SAFETY_VALVE'])
   })
 

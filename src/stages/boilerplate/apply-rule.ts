@@ -238,6 +238,11 @@ function mergeMeta(meta: DocumentMeta, found: DocumentMeta): DocumentMeta {
   return merged
 }
 
+/**
+ * Drops the first marked block and everything after it, once enough prose precedes the marker.
+ * Prose before an HTML page's main content container (teasers, sidebars) does not count: a
+ * "Posted by" line at the top of the article is a byline, not the start of a thread.
+ */
 function dropFromHere(rule: CompiledRule, doc: Document, hits: readonly Hit[], options: RuleEngineOptions): Document {
   let charsBefore = 0
   const hitIndexes = new Set(hits.map((h) => h.blockIndex))
@@ -252,7 +257,7 @@ function dropFromHere(rule: CompiledRule, doc: Document, hits: readonly Hit[], o
       }
       skipped ??= block.index
     }
-    if (blockWordCount(block) >= PROSE_MIN_WORDS) charsBefore += block.text.length
+    if (blockWordCount(block) >= PROSE_MIN_WORDS && block.html?.mainContainer !== 'before') charsBefore += block.text.length
   }
   const issues: DocumentIssue[] = []
   if (skipped !== undefined) {
