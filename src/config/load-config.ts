@@ -28,19 +28,28 @@ export interface LoadedConfig {
 /** The configuration shipped with decruft, used when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/pipeline.yaml', import.meta.url))
 
+/** What a caller may change about how a configuration loads. */
+export interface LoadConfigOptions {
+  /** false: skip the block model (as when training it). Default true. */
+  readonly withBlockModel?: boolean
+  /** Rule folders to use instead of the pipeline file's `rules.directories` (`--rules DIR`); relative to the working directory. */
+  readonly rulesDirectories?: readonly string[]
+}
+
 /**
  * Loads the pipeline file, its rule folders, its taxonomy and its block model (unless
  * `withBlockModel` is false, as when training that model); validates everything, collects
  * every problem (file, rule id, field: expected X, got Y) before failing, then freezes.
  */
-export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: { readonly withBlockModel?: boolean } = {}): LoadedConfig {
+export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConfigOptions = {}): LoadedConfig {
   const configFile = resolve(file)
   const problems: ConfigProblem[] = []
   const pipeline = parseWith(pipelineConfigSchema, readYamlFile(configFile), configFile, problems)
   if (pipeline === undefined) throw new ConfigError(problems)
   const base = dirname(configFile)
 
-  const ruleFiles = pipeline.rules.directories.flatMap((dir) => listRuleFiles(resolve(base, dir), configFile, problems))
+  const ruleDirs = options.rulesDirectories?.map((dir) => resolve(dir)) ?? pipeline.rules.directories.map((dir) => resolve(base, dir))
+  const ruleFiles = ruleDirs.flatMap((dir) => listRuleFiles(dir, configFile, problems))
   const rules = ruleFiles.flatMap((ruleFile) => loadRuleFile(ruleFile, problems))
   reportDuplicateIds(rules, problems)
   const taxonomyFile = resolve(base, pipeline.topics)
