@@ -3,6 +3,8 @@ import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.j
 import { VERSION } from '../version.js'
 import { createEvalCommand } from './eval-command.js'
 import { createExplainCommand } from './explain-command.js'
+import { createPreviewCommand } from './preview-command.js'
+import { createRulesCommand } from './rules-command.js'
 import { createRunCommand } from './run-command.js'
 import { createTrainModelCommand } from './train-model-command.js'
 
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createEvalCommand((code) => (exitCode = code)))
     .addCommand(createTrainModelCommand())
     .addCommand(createExplainCommand())
+    .addCommand(createRulesCommand((code) => (exitCode = code)))
+    .addCommand(createPreviewCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])

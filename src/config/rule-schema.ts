@@ -60,7 +60,7 @@ export const detectorNameSchema = z.enum([
   'short-line',
 ])
 
-/** How a rule finds boilerplate: exactly one of pattern, keywords, detector or features. */
+/** How a rule finds boilerplate: exactly one of pattern, keywords, detector, features or selector. */
 const matchSchema = z
   .object({
     pattern: z.string().min(1).optional(),
@@ -72,14 +72,16 @@ const matchSchema = z
     mode: z.enum(['exact', 'prefix', 'suffix', 'contains']).optional(),
     detector: detectorNameSchema.optional(),
     features: featuresSchema.optional(),
+    /** CSS selector (HTML input): blocks inside a matching element match. */
+    selector: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
-    const kinds = [m.pattern, m.keywords, m.detector, m.features].filter((k) => k !== undefined).length
+    const kinds = [m.pattern, m.keywords, m.detector, m.features, m.selector].filter((k) => k !== undefined).length
     if (kinds !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected exactly one of pattern, keywords, detector, features; got ${kinds}`,
+        message: `expected exactly one of pattern, keywords, detector, features, selector; got ${kinds}`,
       })
     }
     if (m.mode !== undefined && m.keywords === undefined) {

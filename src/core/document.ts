@@ -28,6 +28,8 @@ export interface HtmlBlockInfo {
   readonly mainContainer?: 'inside' | 'before' | 'after' | 'between' | 'none'
   /** Content score of the block's nearest scored container, relative to the best one (0..1). */
   readonly containerScore?: number
+  /** Ids of the CSS-selector rules whose matching elements contain the block. */
+  readonly selectors?: readonly string[]
 }
 
 /** Which stage and rule set a block's label, and why. */

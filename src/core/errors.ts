@@ -41,6 +41,8 @@ export function formatProblem(p: ConfigProblem): string {
 export const ExitCode = {
   ok: 0,
   fatalIo: 1,
+  /** `decruft rules test`: some rule example failed (same number as fatalIo: "the job did not succeed"). */
+  examplesFailed: 1,
   badUsageOrConfig: 2,
   completedWithErrors: 3,
 } as const

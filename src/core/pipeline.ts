@@ -2,7 +2,7 @@ import type { LoadedConfig } from '../config/load-config.js'
 import { createBoilerplateStage } from '../stages/boilerplate/boilerplate-stage.js'
 import { createClassifyStage } from '../stages/classify/classify-stage.js'
 import { createNormalizeStage } from '../stages/normalize/normalize-stage.js'
-import { createSegmentStage } from '../stages/segment/segment-stage.js'
+import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
 import type { Document } from './document.js'
 import { contentChars, isRejected, withChanges } from './document.js'
 import type { Stage } from './stage.js'
@@ -17,7 +17,7 @@ export interface Pipeline {
 export function createPipeline(config: LoadedConfig): Pipeline {
   const { pipeline } = config
   const stages: Stage[] = [
-    createSegmentStage(),
+    createSegmentStage({ selectors: selectorRulesOf(config.rules) }),
     createBoilerplateStage(config.rules, pipeline.boilerplate, config.blockModel),
     createNormalizeStage(pipeline.normalize),
     createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy }),

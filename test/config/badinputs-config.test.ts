@@ -161,3 +161,30 @@ describe('the ReDoS patterns of redos-rules.yaml written as decruft rules', () =
     expect(out.blocks.find((b) => b.text === 'aaaa')?.label).toBe('boilerplate')
   })
 })
+
+describe('the selectors of bad-selectors.yaml written as decruft selector rules', () => {
+  const selectors: Record<string, string> = {
+    'unclosed-attribute': 'div[',
+    'unclosed-pseudo': 'p:has(',
+    'trailing-comma': 'script, style, ',
+    'expensive-nesting': '*:has(*:has(*:has(*:has(div))))',
+    'selects-everything': '*',
+  }
+  const rules = Object.entries(selectors)
+    .map(([name, selector]) => ruleYaml(`selectors/${name}`, `match:\n      selector: '${selector}'\n    action: drop-block`))
+    .join('')
+  const cfg = tempConfig({ rules: { 'selectors.yaml': `rules:\n${rules}` } })
+
+  it('are all refused at load, together, each naming the file and its rule', () => {
+    const error = configError(cfg.pipelineFile)
+    expect(error.problems.map((p) => p.where)).toEqual(Object.keys(selectors).map((name) => `rule selectors/${name}`))
+    for (const problem of error.problems) expect(problem.file).toMatch(/selectors\.yaml$/)
+  })
+
+  it('say why: a parse error, nested :has(), or a selector for the whole page', () => {
+    const messages = configError(cfg.pipelineFile).problems.map((p) => p.message)
+    expect(messages.slice(0, 3).every((m) => /not a valid CSS selector/.test(m))).toBe(true)
+    expect(messages[3]).toMatch(/:has\(\) inside :has\(\)/)
+    expect(messages[4]).toMatch(/whole page/)
+  })
+})

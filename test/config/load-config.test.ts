@@ -116,7 +116,7 @@ describe('loadConfig on bad configurations', () => {
     const cfg = tempConfig({ rules: { 'r.yaml': 'rules:\n' + ruleYaml('bad/two', "match:\n      pattern: 'x'\n      detector: counter\n    action: drop-block") } })
     const [problem] = configError(cfg.pipelineFile).problems
     expect(problem?.where).toBe('rule bad/two.match')
-    expect(problem?.message).toMatch(/exactly one of pattern, keywords, detector, features; got 2/)
+    expect(problem?.message).toMatch(/exactly one of pattern, keywords, detector, features, selector; got 2/)
   })
 
   for (const [what, pattern] of [

@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js'
 import type { RuleSpec } from '../../config/rule-schema.js'
 import type { Block, DocumentMeta, MetaField } from '../../core/document.js'
+import { cssSelectorProblem } from '../segment/css-selector-check.js'
 import { blockFoldedText, endsWithSentencePunctuation, foldForMatch } from './block-features.js'
 import { DETECTORS } from './detectors/detector-registry.js'
 import type { DetectorContext, DetectorMatch } from './detectors/detector.js'
@@ -31,7 +32,19 @@ function buildMatcher(spec: RuleSpec): CompiledRule['match'] {
   if (m.keywords !== undefined) return keywordMatcher(m.keywords, m.mode ?? 'exact')
   if (m.detector !== undefined) return DETECTORS[m.detector]
   if (m.features !== undefined) return featureMatcher(m.features)
+  if (m.selector !== undefined) return selectorMatcher(spec.id, m.selector)
   throw new RuleCompileError('no matcher')
+}
+
+/**
+ * Selector rules are evaluated on the DOM by the segment stage, which lists on each HTML block
+ * the selector rules whose elements contain it; the matcher reads that list.
+ */
+function selectorMatcher(ruleId: string, selector: string): CompiledRule['match'] {
+  const problem = cssSelectorProblem(selector)
+  if (problem !== null) throw new RuleCompileError(`selector ${JSON.stringify(selector)}: ${problem}`)
+  const reason = `inside an element matching ${JSON.stringify(truncate(selector, 60))}`
+  return (block) => (block.html?.selectors?.includes(ruleId) === true ? { reason } : null)
 }
 
 function compilePattern(pattern: string, caseInsensitive: boolean): RE2JS {

@@ -29,6 +29,12 @@ const LANDMARK_TAGS: ReadonlySet<string> = new Set([
 const PATH_DEPTH = 8
 const MAX_TOKENS = 48
 
+/** A CSS-selector rule as segmentation sees it: the rule's id and its selector. */
+export interface SelectorRule {
+  readonly ruleId: string
+  readonly selector: string
+}
+
 /** A page split into blocks, with what the page says about itself in <head> and JSON-LD. */
 export interface SegmentedPage {
   readonly blocks: Block[]
@@ -38,6 +44,7 @@ export interface SegmentedPage {
 interface Frame {
   readonly tag: string
   readonly tokenCount: number
+  readonly selectorCount: number
   /** True when this element was counted in the open landmarks. */
   readonly landmark: boolean
 }
@@ -47,11 +54,19 @@ interface Frame {
  * boundaries, each with its tag path, ancestor class/id tokens and link density. The walk is
  * iterative, so deeply nested pages cannot overflow the stack.
  */
-export function segmentHtml(html: string): SegmentedPage {
+export function segmentHtml(html: string, selectors: readonly SelectorRule[] = []): SegmentedPage {
   const $ = load(html)
   const meta = readPageMetadata($)
   const body = $('body').get(0) ?? $.root().get(0)
-  return { blocks: body ? collectBlocks(body) : [], meta }
+  const selected = new Map<AnyNode, string[]>()
+  for (const { ruleId, selector } of selectors) {
+    for (const element of $(selector).toArray()) {
+      const ids = selected.get(element)
+      if (ids) ids.push(ruleId)
+      else selected.set(element, [ruleId])
+    }
+  }
+  return { blocks: body ? collectBlocks(body, selected) : [], meta }
 }
 
 /**
@@ -61,7 +76,7 @@ export function segmentHtml(html: string): SegmentedPage {
  */
 const WRAPPER_TEXT_SHARE = 0.5
 
-function collectBlocks(root: AnyNode): Block[] {
+function collectBlocks(root: AnyNode, selected: ReadonlyMap<AnyNode, readonly string[]>): Block[] {
   const { textLengths, linkLengths } = subtreeTextLengths(root)
   const scorer = new ContentContainerScorer(textLengths, linkLengths)
   const openElements: Element[] = []
@@ -69,6 +84,8 @@ function collectBlocks(root: AnyNode): Block[] {
   const blocks: Block[] = []
   const frames: Frame[] = []
   const tokens: string[] = []
+  /** Selector rules whose elements are open, innermost last. */
+  const selectorIds: string[] = []
   /** Landmark tags currently open, with how many of each (kept incrementally: deep pages stay linear). */
   const openLandmarks = new Map<string, number>()
   let text = ''
@@ -95,6 +112,7 @@ function collectBlocks(root: AnyNode): Block[] {
           tokens: [...new Set(tokens.slice(-MAX_TOKENS))],
           inside: [...openLandmarks.keys()],
           linkDensity: Math.round(linkShare * 1000) / 1000,
+          ...(selectorIds.length > 0 ? { selectors: [...new Set(selectorIds)] } : {}),
         },
       })
       breakBefore = false
@@ -126,7 +144,10 @@ function collectBlocks(root: AnyNode): Block[] {
         openElements.pop()
         scorer.exit(element)
       }
-      if (frame) tokens.length = frame.tokenCount
+      if (frame) {
+        tokens.length = frame.tokenCount
+        selectorIds.length = frame.selectorCount
+      }
       if (frame?.landmark) {
         const open = (openLandmarks.get(tag) ?? 1) - 1
         if (open === 0) openLandmarks.delete(tag)
@@ -143,7 +164,9 @@ function collectBlocks(root: AnyNode): Block[] {
     if (tag === 'a') linkDepth++
     const isWrapper = (textLengths.get(element) ?? 0) > wrapperChars
     const landmark = LANDMARK_TAGS.has(tag) && !isWrapper
-    frames.push({ tag, tokenCount: tokens.length, landmark })
+    frames.push({ tag, tokenCount: tokens.length, selectorCount: selectorIds.length, landmark })
+    const selectedBy = selected.get(element)
+    if (selectedBy) selectorIds.push(...selectedBy)
     if (node.type === 'tag') {
       openElements.push(element)
       scorer.enter(element)
