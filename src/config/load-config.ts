@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
@@ -23,6 +23,10 @@ export interface LoadedConfig {
   readonly blockModel?: BlockModel
   /** sha256 of the validated configuration: equal hashes mean equal cleaning. */
   readonly hash: string
+  /** sha256 of the rule set alone (every rule's validated spec, in load order): records carry it. */
+  readonly ruleSetHash: string
+  /** Every rule file read, with the sha256 of its bytes, for the manifest. */
+  readonly ruleFileHashes: readonly { readonly file: string; readonly sha256: string }[]
 }
 
 /** The configuration shipped with decruft, used when `--config` is not given. */
@@ -60,7 +64,9 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
   const hash = createHash('sha256')
     .update(JSON.stringify({ settings: settingsWithoutPaths(pipeline), rules: rules.map((r) => r.spec), taxonomy, blockModel }))
     .digest('hex')
-  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash })
+  const ruleSetHash = createHash('sha256').update(JSON.stringify(rules.map((r) => r.spec))).digest('hex')
+  const ruleFileHashes = ruleFiles.map((ruleFile) => ({ file: ruleFile, sha256: createHash('sha256').update(readFileSync(ruleFile)).digest('hex') }))
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash, ruleSetHash, ruleFileHashes })
 }
 
 /**
