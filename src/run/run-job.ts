@@ -44,11 +44,11 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   const startedAt = new Date()
   const log = logger.child({ runId })
   const batch = await readInputs(options.inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
-  log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash }, 'run started')
+  log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash, ruleSetHash: config.ruleSetHash }, 'run started')
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
   const pipeline = createPipeline(config)
-  const writers = await openOutputWriters(options.outDir, { comments: config.pipeline.output.comments })
+  const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
   let report = emptyReport()
   let failed = 0
   let lastProgress = Date.now()
@@ -96,6 +96,7 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
     finishedAt,
     inputs: options.inputs,
     configHash: config.hash,
+    rules: { hash: config.ruleSetHash, configFile: config.file, files: config.ruleFileHashes },
     counts: { read: report.documents.read, written: report.documents.written, rejected: report.documents.rejected, byCode: report.documents.byCode },
     files: [files.dataset, files.csv, files.rejects, ...reportFiles],
     timings: Object.fromEntries(Object.entries(report.stages).map(([name, s]) => [name, Math.round(s.ms)])),

@@ -41,15 +41,19 @@ export interface DatasetRecord {
   readonly removed: Readonly<Record<string, RemovalSummary>>
   /** Codes of the warnings raised on the document. */
   readonly warnings: readonly string[]
+  /** sha256 of the rule set the document was cleaned with, so a dataset names the rules that made it. */
+  readonly rules: string
   /** The reader comments the rules removed, one block a line; only when the run asks for them. */
   readonly comments?: string
   readonly extra?: Readonly<Record<string, unknown>>
 }
 
-/** What a dataset record carries beyond the fixed fields. */
+/** What a run tells the record builder: the rule set it cleaned with, and the optional fields it wants. */
 export interface DatasetRecordOptions {
-  /** Add a `comments` field with the text of the blocks that `comments/` rules removed. */
-  readonly comments: boolean
+  /** sha256 of the run's rule set (`LoadedConfig.ruleSetHash`); every record carries it as `rules`. */
+  readonly rules: string
+  /** Add a `comments` field with the text of the blocks that `comments/` rules removed. Default false. */
+  readonly comments?: boolean
 }
 
 /** Rules whose id starts with this concept remove reader comments; their blocks make the `comments` field. */
@@ -73,6 +77,8 @@ export interface RejectRecord {
   readonly errors: readonly RejectError[]
   /** What the rules had removed before the document was rejected (explains E_EMPTY_AFTER_RULES). */
   readonly removed: Readonly<Record<string, RemovalSummary>>
+  /** sha256 of the rule set the document went through, as on dataset records. */
+  readonly rules: string
 }
 
 /** Columns of dataset.csv, in order: a flat view of the dataset for spreadsheets. */
@@ -92,6 +98,7 @@ export const CSV_COLUMNS = [
   'dateline',
   'author',
   'credit',
+  'rules',
   'text',
 ] as const
 
@@ -101,8 +108,11 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number]
 /** One row of dataset.csv keyed by column; null becomes an empty cell. */
 export type CsvRow = Readonly<Record<CsvColumn, string | number | null>>
 
-/** Builds the clean dataset record of a kept document, with its provenance summarised per rule. */
-export function toDatasetRecord(doc: Document, options: DatasetRecordOptions = { comments: false }): DatasetRecord {
+/**
+ * Builds the clean dataset record of a kept document, with its provenance summarised per rule
+ * and the hash of the rule set that cleaned it.
+ */
+export function toDatasetRecord(doc: Document, options: DatasetRecordOptions): DatasetRecord {
   const text = documentText(doc)
   return {
     id: doc.id,
@@ -124,7 +134,8 @@ export function toDatasetRecord(doc: Document, options: DatasetRecordOptions = {
     ),
     removed: summariseRemovals(doc),
     warnings: doc.issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.code),
-    ...(options.comments ? { comments: commentText(doc) } : {}),
+    rules: options.rules,
+    ...(options.comments === true ? { comments: commentText(doc) } : {}),
     ...(doc.extra === undefined ? {} : { extra: doc.extra }),
   }
 }
@@ -139,9 +150,10 @@ function commentText(doc: Document): string {
 
 /**
  * Builds the rejects line of a dropped or failed document: the drop when there is one, otherwise
- * the first error, plus every error so a failure with several causes shows them all.
+ * the first error, plus every error so a failure with several causes shows them all; `rules` is
+ * the hash of the rule set it went through.
  */
-export function toRejectRecord(doc: Document): RejectRecord {
+export function toRejectRecord(doc: Document, rules: string): RejectRecord {
   const errors = doc.issues.filter((issue) => issue.severity === 'error').map(toRejectError)
   const cause = doc.dropped
     ? { stage: doc.dropped.stage, code: doc.dropped.code, reason: doc.dropped.reason }
@@ -153,6 +165,7 @@ export function toRejectRecord(doc: Document): RejectRecord {
     ...(doc.dropped?.duplicateOf === undefined ? {} : { duplicate_of: doc.dropped.duplicateOf }),
     errors,
     removed: summariseRemovals(doc),
+    rules,
   }
 }
 
@@ -175,6 +188,7 @@ export function toCsvRow(record: DatasetRecord): CsvRow {
     dateline: record.meta.dateline ?? null,
     author: record.meta.author ?? null,
     credit: record.meta.credit ?? null,
+    rules: record.rules,
     text: record.text,
   }
 }

@@ -1,6 +1,7 @@
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { openAtomicFileWriter } from './atomic-file-writer.js'
 import type { FileInfo } from './atomic-file-writer.js'
+import { ruleFilePath } from './rule-file-path.js'
 
 /** Name of the manifest file in the output directory. */
 export const MANIFEST_FILE = 'manifest.json'
@@ -20,6 +21,31 @@ export interface ManifestFile {
   readonly records: number
 }
 
+/** One rule file as the manifest lists it: where it is and the sha256 of its bytes. */
+export interface ManifestRuleFile {
+  /** Relative to the pipeline file's folder when under it, else absolute. */
+  readonly path: string
+  readonly sha256: string
+}
+
+/** The rule set a run cleaned with: the hash its records carry and every file it came from. */
+export interface ManifestRules {
+  /** sha256 of the rule set; equal to `rules` on every dataset and reject record. */
+  readonly hash: string
+  /** Every rule file read, in load order. */
+  readonly files: readonly ManifestRuleFile[]
+}
+
+/** The rule-set facts a run hands to the manifest, as the loaded configuration holds them. */
+export interface ManifestRulesInput {
+  /** `LoadedConfig.ruleSetHash`. */
+  readonly hash: string
+  /** The pipeline file; rule file paths are given relative to its folder. */
+  readonly configFile: string
+  /** `LoadedConfig.ruleFileHashes`: absolute file paths with the sha256 of their bytes. */
+  readonly files: readonly { readonly file: string; readonly sha256: string }[]
+}
+
 /** What a run produced and how: enough to verify the files and to reproduce or compare the run. */
 export interface Manifest {
   readonly tool: { readonly name: string; readonly version: string }
@@ -29,6 +55,8 @@ export interface Manifest {
   readonly durationMs: number
   readonly inputs: readonly string[]
   readonly configHash: string
+  /** The rule set used, so a dataset can be traced to its rules and reproduced. */
+  readonly rules: ManifestRules
   readonly counts: ManifestCounts
   /** Output files keyed by file name, sorted. */
   readonly files: Readonly<Record<string, ManifestFile>>
@@ -44,6 +72,7 @@ export interface ManifestInput {
   readonly finishedAt: Date
   readonly inputs: readonly string[]
   readonly configHash: string
+  readonly rules: ManifestRulesInput
   readonly counts: ManifestCounts
   readonly files: readonly FileInfo[]
   readonly timings: Readonly<Record<string, number>>
@@ -59,6 +88,10 @@ export function buildManifest(input: ManifestInput): Manifest {
     durationMs: input.finishedAt.getTime() - input.startedAt.getTime(),
     inputs: [...input.inputs],
     configHash: input.configHash,
+    rules: {
+      hash: input.rules.hash,
+      files: input.rules.files.map((f) => ({ path: ruleFilePath(dirname(input.rules.configFile), f.file), sha256: f.sha256 })),
+    },
     counts: {
       read: input.counts.read,
       written: input.counts.written,

@@ -37,8 +37,9 @@ export interface OutputWriters {
 /**
  * Creates the output directory and opens dataset.jsonl, dataset.csv and rejects.jsonl in it,
  * so a run has one place to send documents and one commit that publishes everything.
+ * `recordOptions.rules` (the rule set's sha256) goes on every dataset and reject record.
  */
-export async function openOutputWriters(outDir: string, recordOptions: DatasetRecordOptions = { comments: false }): Promise<OutputWriters> {
+export async function openOutputWriters(outDir: string, recordOptions: DatasetRecordOptions): Promise<OutputWriters> {
   try {
     await mkdir(outDir, { recursive: true })
   } catch (err) {
@@ -62,7 +63,7 @@ export async function openOutputWriters(outDir: string, recordOptions: DatasetRe
   try {
     dataset = track(await openJsonlWriter<DatasetRecord>(join(outDir, OUTPUT_FILES.dataset)))
     csv = track(await openCsvWriter(join(outDir, OUTPUT_FILES.csv)))
-    rejects = track(await openRejectsWriter(join(outDir, OUTPUT_FILES.rejects)))
+    rejects = track(await openRejectsWriter(join(outDir, OUTPUT_FILES.rejects), recordOptions.rules))
   } catch (err) {
     await abortAll()
     throw err

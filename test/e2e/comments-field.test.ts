@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { shippedPipelineYamlForCopy } from '../support/config.js'
@@ -9,6 +9,11 @@ function configWithComments(): string {
   const dir = tempDir()
   mkdirSync(join(dir, 'rules'))
   for (const f of readdirSync(join(REPO, 'config/rules'))) copyFileSync(join(REPO, 'config/rules', f), join(dir, 'rules', f))
+  // The shipped pipeline names a site-pack folder (rules.sites) beside rules/; copy it when there.
+  if (existsSync(join(REPO, 'config/sites'))) {
+    mkdirSync(join(dir, 'sites'))
+    for (const f of readdirSync(join(REPO, 'config/sites'))) copyFileSync(join(REPO, 'config/sites', f), join(dir, 'sites', f))
+  }
   copyFileSync(join(REPO, 'config/topics.yaml'), join(dir, 'topics.yaml'))
   const yaml = shippedPipelineYamlForCopy()
   const switched = yaml.replace(/^ {2}comments: false$/m, '  comments: true')

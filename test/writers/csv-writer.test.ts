@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, toCsvRow, toDatasetRecord } from '../../src/writers/dataset-record.js'
 import type { DatasetRecord } from '../../src/writers/dataset-record.js'
 import { openCsvWriter } from '../../src/writers/csv-writer.js'
-import { listFiles, parseCsv, readFixtureDocuments, textDocument, useTempDir } from './support.js'
+import { RULES_HASH, listFiles, parseCsv, readFixtureDocuments, textDocument, useTempDir } from './support.js'
 
 const tempDir = useTempDir()
 
@@ -17,7 +17,7 @@ async function writeCsv(records: readonly DatasetRecord[]): Promise<{ text: stri
 }
 
 function recordWithText(id: string, text: string, title?: string): DatasetRecord {
-  return toDatasetRecord(textDocument(id, [text], title === undefined ? {} : { meta: { title } }))
+  return toDatasetRecord(textDocument(id, [text], title === undefined ? {} : { meta: { title } }), { rules: RULES_HASH })
 }
 
 function cellsOf(record: DatasetRecord): string[] {
@@ -77,7 +77,7 @@ describe('openCsvWriter', () => {
 
   it('writes the hostile CSV fixture as one parseable row per record with every trigger neutralised', async () => {
     const fixture = await readFixtureDocuments('csv-hostile-fields.jsonl')
-    const { text, records } = await writeCsv(fixture.map(({ doc }) => toDatasetRecord(doc)))
+    const { text, records } = await writeCsv(fixture.map(({ doc }) => toDatasetRecord(doc, { rules: RULES_HASH })))
     const rows = parseCsv(text)
     expect(records).toBe(fixture.length)
     expect(rows).toHaveLength(fixture.length + 1)

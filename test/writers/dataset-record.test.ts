@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDocument } from '../../src/core/document.js'
 import type { Document, Removal } from '../../src/core/document.js'
 import { CSV_COLUMNS, toCsvRow, toDatasetRecord, toRejectRecord } from '../../src/writers/dataset-record.js'
-import { contentBlock, textDocument } from './support.js'
+import { RULES_HASH, contentBlock, textDocument } from './support.js'
 
 function removal(ruleId: string, blockIndex: number, chars: number): Removal {
   return { stage: 'boilerplate', ruleId, blockIndex, chars, excerpt: 'x'.repeat(Math.min(chars, 10)), scope: 'block' }
@@ -43,7 +43,7 @@ function labelledArticle(): Document {
 
 describe('toDatasetRecord', () => {
   it('lists the fields in the documented order', () => {
-    expect(Object.keys(toDatasetRecord(labelledArticle()))).toEqual([
+    expect(Object.keys(toDatasetRecord(labelledArticle(), { rules: RULES_HASH }))).toEqual([
       'id',
       'url',
       'source',
@@ -58,24 +58,31 @@ describe('toDatasetRecord', () => {
       'meta',
       'removed',
       'warnings',
+      'rules',
     ])
   })
 
+  it('carries the hash of the rule set it was given, unchanged', () => {
+    const other = 'f'.repeat(64)
+    expect(toDatasetRecord(labelledArticle(), { rules: RULES_HASH }).rules).toBe(RULES_HASH)
+    expect(toDatasetRecord(labelledArticle(), { rules: other }).rules).toBe(other)
+  })
+
   it('takes the text from the content blocks only and counts its characters', () => {
-    const record = toDatasetRecord(labelledArticle())
+    const record = toDatasetRecord(labelledArticle(), { rules: RULES_HASH })
     expect(record.text).toBe('First paragraph.\nSecond paragraph.')
     expect(record.chars).toBe(record.text.length)
   })
 
   it('names the source as file:line for a JSONL input and as the file alone otherwise', () => {
-    expect(toDatasetRecord(labelledArticle()).source).toBe('news/feed.jsonl:7')
+    expect(toDatasetRecord(labelledArticle(), { rules: RULES_HASH }).source).toBe('news/feed.jsonl:7')
     const page = textDocument('p', ['x'], { source: { file: 'pages/a.html', format: 'html' } })
-    expect(toDatasetRecord(page).source).toBe('pages/a.html')
-    expect(toDatasetRecord(page).format).toBe('html')
+    expect(toDatasetRecord(page, { rules: RULES_HASH }).source).toBe('pages/a.html')
+    expect(toDatasetRecord(page, { rules: RULES_HASH }).format).toBe('html')
   })
 
   it('fills missing values with null so a bare document has the same keys as a labelled one', () => {
-    const bare = toDatasetRecord(createDocument({ id: 'bare', source: { format: 'text' }, raw: '' }))
+    const bare = toDatasetRecord(createDocument({ id: 'bare', source: { format: 'text' }, raw: '' }), { rules: RULES_HASH })
     expect(bare).toEqual({
       id: 'bare',
       url: null,
@@ -91,12 +98,13 @@ describe('toDatasetRecord', () => {
       meta: {},
       removed: {},
       warnings: [],
+      rules: RULES_HASH,
     })
-    expect(Object.keys(bare)).toEqual(Object.keys(toDatasetRecord(labelledArticle())))
+    expect(Object.keys(bare)).toEqual(Object.keys(toDatasetRecord(labelledArticle(), { rules: RULES_HASH })))
   })
 
   it('keeps only the present side metadata under meta, leaving title, date and htmlLang out', () => {
-    expect(toDatasetRecord(labelledArticle()).meta).toEqual({
+    expect(toDatasetRecord(labelledArticle(), { rules: RULES_HASH }).meta).toEqual({
       dateline: 'PARIS',
       author: 'A. Writer',
       site: 'example.org',
@@ -104,7 +112,7 @@ describe('toDatasetRecord', () => {
   })
 
   it('summarises removals per rule with sorted keys, counting each block once', () => {
-    const { removed } = toDatasetRecord(labelledArticle())
+    const { removed } = toDatasetRecord(labelledArticle(), { rules: RULES_HASH })
     expect(Object.keys(removed)).toEqual(['donations/appeal', 'share/buttons'])
     expect(removed['donations/appeal']).toEqual({ blocks: 1, chars: 15 })
     expect(removed['share/buttons']).toEqual({ blocks: 1, chars: 10 })
@@ -112,7 +120,7 @@ describe('toDatasetRecord', () => {
 
   it('keeps a rule id named __proto__ as an ordinary key instead of changing the prototype', () => {
     const doc = { ...labelledArticle(), removals: [removal('__proto__', 1, 3)] }
-    const record = toDatasetRecord(doc)
+    const record = toDatasetRecord(doc, { rules: RULES_HASH })
     expect(Object.getPrototypeOf(record.removed)).toBe(Object.prototype)
     expect(JSON.parse(JSON.stringify(record)).removed).toEqual(JSON.parse('{"__proto__":{"blocks":1,"chars":3}}'))
   })
@@ -123,13 +131,13 @@ describe('toDatasetRecord', () => {
       ...doc,
       issues: [...doc.issues, { stage: 'read', code: 'E_BAD', message: 'bad', severity: 'error' }],
     }
-    expect(toDatasetRecord(withError).warnings).toEqual(['W_MOJIBAKE', 'W_LOW_QUALITY'])
+    expect(toDatasetRecord(withError, { rules: RULES_HASH }).warnings).toEqual(['W_MOJIBAKE', 'W_LOW_QUALITY'])
   })
 
   it('carries extra fields through only when the document has some', () => {
     const withExtra = createDocument({ id: 'e', source: { format: 'text' }, raw: 'x', extra: { lang_hint: 'de' } })
-    expect(toDatasetRecord(withExtra).extra).toEqual({ lang_hint: 'de' })
-    expect('extra' in toDatasetRecord(labelledArticle())).toBe(false)
+    expect(toDatasetRecord(withExtra, { rules: RULES_HASH }).extra).toEqual({ lang_hint: 'de' })
+    expect('extra' in toDatasetRecord(labelledArticle(), { rules: RULES_HASH })).toBe(false)
   })
 })
 
@@ -140,7 +148,7 @@ describe('toRejectRecord', () => {
       issues: [],
       dropped: { stage: 'dedup', code: 'D_DUPLICATE', reason: 'near duplicate', duplicateOf: 'doc-0' },
     }
-    expect(toRejectRecord(doc)).toEqual({
+    expect(toRejectRecord(doc, RULES_HASH)).toEqual({
       id: 'doc-1',
       source: 'news/feed.jsonl:7',
       stage: 'dedup',
@@ -148,7 +156,8 @@ describe('toRejectRecord', () => {
       reason: 'near duplicate',
       duplicate_of: 'doc-0',
       errors: [],
-      removed: toDatasetRecord(doc).removed,
+      removed: toDatasetRecord(doc, { rules: RULES_HASH }).removed,
+      rules: RULES_HASH,
     })
   })
 
@@ -161,7 +170,7 @@ describe('toRejectRecord', () => {
         { stage: 'classify', code: 'E_TOO_LONG', message: 'over limit', severity: 'error' },
       ],
     }
-    const reject = toRejectRecord(doc)
+    const reject = toRejectRecord(doc, RULES_HASH)
     expect(reject).toMatchObject({ stage: 'read', code: 'E_EMPTY', reason: 'no text' })
     expect(reject.errors).toEqual([
       { stage: 'read', code: 'E_EMPTY', message: 'no text' },
@@ -171,13 +180,13 @@ describe('toRejectRecord', () => {
   })
 
   it('refuses a document that was neither dropped nor failed', () => {
-    expect(() => toRejectRecord(labelledArticle())).toThrow(/doc-1/)
+    expect(() => toRejectRecord(labelledArticle(), RULES_HASH)).toThrow(/doc-1/)
   })
 })
 
 describe('toCsvRow', () => {
   it('flattens a record into the CSV columns with topics joined and removals summed', () => {
-    const row = toCsvRow(toDatasetRecord(labelledArticle()))
+    const row = toCsvRow(toDatasetRecord(labelledArticle(), { rules: RULES_HASH }))
     expect(Object.keys(row)).toEqual([...CSV_COLUMNS])
     expect(row).toMatchObject({
       topics: 'politics; economy',
@@ -186,6 +195,7 @@ describe('toCsvRow', () => {
       dateline: 'PARIS',
       author: 'A. Writer',
       credit: null,
+      rules: RULES_HASH,
       text: 'First paragraph.\nSecond paragraph.',
     })
   })

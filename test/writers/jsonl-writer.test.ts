@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toDatasetRecord } from '../../src/writers/dataset-record.js'
 import { openJsonlWriter } from '../../src/writers/jsonl-writer.js'
-import { listFiles, readFixtureDocuments, splitLinesLikePython, useTempDir } from './support.js'
+import { RULES_HASH, listFiles, readFixtureDocuments, splitLinesLikePython, useTempDir } from './support.js'
 
 const tempDir = useTempDir()
 
@@ -21,7 +21,7 @@ async function writeUnicodeFixture(): Promise<{ path: string; texts: string[]; r
   const fixture = await readFixtureDocuments('unicode-edge.jsonl')
   const path = join(await tempDir(), 'dataset.jsonl')
   const writer = await openJsonlWriter(path)
-  for (const { doc } of fixture) await writer.write(toDatasetRecord(doc))
+  for (const { doc } of fixture) await writer.write(toDatasetRecord(doc, { rules: RULES_HASH }))
   const info = await writer.commit()
   return { path, texts: fixture.map(({ fields }) => fields.text!), records: info.records }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MANIFEST_FILE, buildManifest, writeManifest } from '../../src/writers/manifest.js'
 import type { ManifestInput } from '../../src/writers/manifest.js'
-import { listFiles, sha256OfFile, useTempDir } from './support.js'
+import { RULES_HASH, listFiles, sha256OfFile, useTempDir } from './support.js'
 
 const tempDir = useTempDir()
 
@@ -15,6 +15,15 @@ function runFacts(): ManifestInput {
     finishedAt: new Date('2024-05-01T10:00:02.500Z'),
     inputs: ['seeds/a.jsonl', 'seeds/pages'],
     configHash: 'abc123',
+    rules: {
+      hash: RULES_HASH,
+      configFile: '/cfg/pipeline.yaml',
+      files: [
+        { file: '/cfg/rules/titles.yaml', sha256: 't' },
+        { file: '/cfg/rules/credits.yaml', sha256: 'c' },
+        { file: '/shared/rules/extra.yaml', sha256: 'e' },
+      ],
+    },
     counts: { read: 5, written: 3, rejected: 2, byCode: { E_EMPTY: 1, D_DUPLICATE: 1 } },
     files: [
       { path: '/out/rejects.jsonl', bytes: 10, sha256: 'r', records: 2 },
@@ -37,6 +46,19 @@ describe('buildManifest', () => {
     expect(Object.keys(manifest.files)).toEqual(['dataset.jsonl', 'rejects.jsonl'])
     expect(manifest.files['dataset.jsonl']).toEqual({ bytes: 30, sha256: 'd', records: 3 })
     expect(Object.keys(manifest.counts.byCode)).toEqual(['D_DUPLICATE', 'E_EMPTY'])
+  })
+
+  it('names the rule set by its hash and lists its files in load order, under the config folder relatively', () => {
+    const manifest = buildManifest(runFacts())
+    expect(manifest.rules).toEqual({
+      hash: RULES_HASH,
+      files: [
+        { path: 'rules/titles.yaml', sha256: 't' },
+        { path: 'rules/credits.yaml', sha256: 'c' },
+        { path: '/shared/rules/extra.yaml', sha256: 'e' },
+      ],
+    })
+    expect(Object.keys(manifest).indexOf('rules')).toBe(Object.keys(manifest).indexOf('configHash') + 1)
   })
 
   it('keeps stage timings in pipeline order', () => {

@@ -6,6 +6,7 @@ import { OutputError } from '../../src/core/errors.js'
 import { CSV_COLUMNS } from '../../src/writers/dataset-record.js'
 import { OUTPUT_FILES, openOutputWriters } from '../../src/writers/output-writers.js'
 import {
+  RULES_HASH,
   listFiles,
   parseCsv,
   readFixtureDocuments,
@@ -34,7 +35,7 @@ async function jsonLines(path: string): Promise<Record<string, unknown>[]> {
 describe('openOutputWriters', () => {
   it('sends kept documents to the dataset and CSV and rejected ones to the rejects file', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     for (const doc of [kept, failed, duplicate]) await outputs.write(doc)
     const files = await outputs.commit()
 
@@ -47,9 +48,20 @@ describe('openOutputWriters', () => {
     expect([files.dataset.records, files.csv.records, files.rejects.records]).toEqual([1, 1, 2])
   })
 
+  it('puts the rule-set hash on every dataset line, CSV row and reject line', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
+    for (const doc of [kept, failed, duplicate]) await outputs.write(doc)
+    const files = await outputs.commit()
+    const csvRows = parseCsv(await readFile(files.csv.path, 'utf8')).slice(1)
+    expect((await jsonLines(files.dataset.path)).map((r) => r.rules)).toEqual([RULES_HASH])
+    expect(csvRows.map((row) => row[CSV_COLUMNS.indexOf('rules')])).toEqual([RULES_HASH])
+    expect((await jsonLines(files.rejects.path)).map((r) => r.rules)).toEqual([RULES_HASH, RULES_HASH])
+  })
+
   it('neutralises a formula in the CSV while the JSONL keeps the original text', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     await outputs.write(kept)
     const files = await outputs.commit()
     const [record] = await jsonLines(files.dataset.path)
@@ -60,7 +72,7 @@ describe('openOutputWriters', () => {
 
   it('shows only partial files before commit and the three outputs after it', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     await outputs.write(kept)
     const before = await listFiles(dir)
     expect(before).toHaveLength(3)
@@ -71,7 +83,7 @@ describe('openOutputWriters', () => {
 
   it('reports file infos whose checksums and sizes match the files on disk', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     for (const doc of [kept, failed]) await outputs.write(doc)
     const files = await outputs.commit()
     for (const info of Object.values(files)) {
@@ -82,7 +94,7 @@ describe('openOutputWriters', () => {
 
   it('leaves an empty directory when aborted', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     await outputs.write(kept)
     await outputs.write(failed)
     await outputs.abort()
@@ -91,7 +103,7 @@ describe('openOutputWriters', () => {
 
   it('creates a missing output directory', async () => {
     const dir = join(await tempDir(), 'nested', 'out')
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     await outputs.commit()
     expect(await listFiles(dir)).toEqual(Object.values(OUTPUT_FILES).sort())
   })
@@ -100,14 +112,14 @@ describe('openOutputWriters', () => {
     const parent = await tempDir()
     await writeFile(join(parent, 'file'), '')
     const dir = join(parent, 'file', 'out')
-    const attempt = openOutputWriters(dir)
+    const attempt = openOutputWriters(dir, { rules: RULES_HASH })
     await expect(attempt).rejects.toBeInstanceOf(OutputError)
     await expect(attempt).rejects.toThrow(dir)
   })
 
   it('carries the hostile fixtures through to files that read back record for record', async () => {
     const dir = await tempDir()
-    const outputs = await openOutputWriters(dir)
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
     const fixture = [
       ...(await readFixtureDocuments('csv-hostile-fields.jsonl')),
       ...(await readFixtureDocuments('unicode-edge.jsonl')),

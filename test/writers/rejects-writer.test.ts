@@ -3,14 +3,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Document } from '../../src/core/document.js'
 import { openRejectsWriter } from '../../src/writers/rejects-writer.js'
-import { textDocument, useTempDir } from './support.js'
+import { RULES_HASH, textDocument, useTempDir } from './support.js'
 
 const tempDir = useTempDir()
 
 describe('openRejectsWriter', () => {
   it('writes one reject line per document with its reason and source', async () => {
     const path = join(await tempDir(), 'rejects.jsonl')
-    const writer = await openRejectsWriter(path)
+    const writer = await openRejectsWriter(path, RULES_HASH)
     const duplicate: Document = {
       ...textDocument('dup', ['x'], { source: { file: 'in.jsonl', line: 3 } }),
       dropped: { stage: 'dedup', code: 'D_DUPLICATE', reason: 'exact duplicate', duplicateOf: 'orig' },
@@ -36,6 +36,7 @@ describe('openRejectsWriter', () => {
       duplicate_of: 'orig',
       errors: [],
       removed: {},
+      rules: RULES_HASH,
     })
     expect(JSON.parse(lines[1]!)).toEqual({
       id: 'empty\u2028id',
@@ -45,6 +46,7 @@ describe('openRejectsWriter', () => {
       reason: 'no text',
       errors: [{ stage: 'read', code: 'E_EMPTY', message: 'no text' }],
       removed: {},
+      rules: RULES_HASH,
     })
   })
 })

@@ -6,6 +6,9 @@ import { afterEach } from 'vitest'
 import { createDocument } from '../../src/core/document.js'
 import type { Block, Document, DocumentMeta, DocumentSource } from '../../src/core/document.js'
 
+/** A rule-set hash for records built in tests (the sha256 of "test rules"), as `LoadedConfig.ruleSetHash` would give. */
+export const RULES_HASH = createHash('sha256').update('test rules').digest('hex')
+
 /** Directory of the shared hostile JSONL inputs. */
 export const BAD_JSONL_DIR = '/work/shared/badinputs/jsonl'
 
