@@ -1,4 +1,5 @@
 import type { Document } from '../core/document.js'
+import { mergeWarningDocuments, type WarningDocumentsByCode } from './warning-documents.js'
 
 /** Figures for one stage, all derived from document provenance (trace, removals, edits, issues). */
 export interface StageFigures {
@@ -14,7 +15,10 @@ export interface StageFigures {
   blocksRemoved: number
   removedByRule: Record<string, { documents: number; blocks: number; chars: number }>
   editsByRule: Record<string, { documents: number; count: number; charsDelta: number }>
+  /** Warning issues raised in this stage, by code. */
   warnings: Record<string, number>
+  /** Per warning code, the documents that carry it: their number and the first ids in sorted order. */
+  warningDocuments: WarningDocumentsByCode
   ms: number
 }
 
@@ -44,7 +48,7 @@ export function emptyReport(): RunReport {
 function emptyStage(): StageFigures {
   return {
     documentsIn: 0, documentsOut: 0, dropped: {}, charsIn: 0, charsOut: 0, charsRemoved: 0,
-    charsEdited: 0, blocksRemoved: 0, removedByRule: {}, editsByRule: {}, warnings: {}, ms: 0,
+    charsEdited: 0, blocksRemoved: 0, removedByRule: {}, editsByRule: {}, warnings: {}, warningDocuments: {}, ms: 0,
   }
 }
 
@@ -101,6 +105,7 @@ export function reportOfDocument(doc: Document): RunReport {
     if (issue.severity !== 'warning') continue
     const figures = (report.stages[issue.stage] ??= emptyStage())
     figures.warnings[issue.code] = (figures.warnings[issue.code] ?? 0) + 1
+    figures.warningDocuments[issue.code] ??= { total: 1, ids: [doc.id] }
   }
 
   const write = report.stages['write'] as StageFigures
@@ -156,6 +161,7 @@ function mergeStage(a: StageFigures, b: StageFigures): StageFigures {
     removedByRule: mergeKeyed(a.removedByRule, b.removedByRule),
     editsByRule: mergeKeyed(a.editsByRule, b.editsByRule),
     warnings: addCounts(a.warnings, b.warnings),
+    warningDocuments: mergeWarningDocuments(a.warningDocuments, b.warningDocuments),
     ms: Math.round((a.ms + b.ms) * 1000) / 1000,
   }
 }

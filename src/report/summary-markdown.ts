@@ -1,4 +1,5 @@
 import type { RunReport, StageFigures } from './run-report.js'
+import { LISTED_WARNING_IDS, mergeWarningDocuments, type WarningDocumentsByCode } from './warning-documents.js'
 
 /** Facts about the run that the summary shows beside the report's figures. */
 export interface SummaryContext {
@@ -58,7 +59,16 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
   }
   const warnings = mergedWarnings(report.stages)
   if (Object.keys(warnings).length > 0) {
-    lines.push('## Warnings', '', ...table(['code', 'documents'], Object.entries(warnings).map(([c, n]) => [`\`${c}\``, String(n)])), '')
+    lines.push('## Warnings', '', ...table(['code', 'documents'], Object.entries(warnings).map(([c, w]) => [`\`${c}\``, String(w.total)])), '')
+    lines.push(
+      `Documents per warning (the first ${LISTED_WARNING_IDS} ids in sorted order; every dataset record's \`warnings\` field names its codes):`,
+      '',
+      ...Object.entries(warnings).map(([code, w]) => {
+        const more = w.total > w.ids.length ? `, and ${w.total - w.ids.length} more` : ''
+        return `- \`${code}\` (${w.total}): ${w.ids.map(inlineCode).join(', ')}${more}`
+      }),
+      '',
+    )
   }
   lines.push('## Labels of written documents', '')
   for (const [name, counts] of Object.entries(report.labels)) {
@@ -74,10 +84,17 @@ function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0)
 }
 
-function mergedWarnings(stages: Record<string, StageFigures>): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const s of Object.values(stages)) for (const [code, n] of Object.entries(s.warnings)) out[code] = (out[code] ?? 0) + n
-  return out
+function mergedWarnings(stages: Record<string, StageFigures>): WarningDocumentsByCode {
+  return Object.values(stages).reduce<WarningDocumentsByCode>((all, s) => mergeWarningDocuments(all, s.warningDocuments), {})
+}
+
+/** A Markdown code span that holds any id, backticks and line breaks included. */
+function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ')
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
