@@ -6,10 +6,13 @@ import { UsageError } from '../core/errors.js'
 import { createPipeline } from '../core/pipeline.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { excerpt } from '../stages/boilerplate/excerpt.js'
+import { addRuleSetOptions, ruleSetOverrides, type RuleSetOptions } from './rule-set-options.js'
+import { painter, wantsColor, type Painter } from './terminal-color.js'
 
-interface ExplainOptions {
+interface ExplainOptions extends RuleSetOptions {
   config: string
   id?: string
+  url?: string
   rule?: string
   removedOnly?: boolean
   json?: boolean
@@ -24,11 +27,13 @@ const SHOWN_CHARS = 100
  * see what a rule does on real pages before trusting it.
  */
 export function createExplainCommand(): Command {
-  return new Command('explain')
+  const command = new Command('explain')
     .description('show, block by block, what the pipeline keeps and which rule removed the rest (and why)')
-    .argument('<inputs...>', 'files or folders, read as by decruft run')
+    .argument('<inputs...>', 'files or folders, read as by decruft run (JSONL files hold many documents)')
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
+  return addRuleSetOptions(command)
     .option('--id <id>', 'only the document with this id')
+    .option('--url <url>', 'only the document with this source URL (JSONL records with a url field)')
     .option('--rule <id>', 'only blocks decided by this rule id (e.g. comments/widget-marker, model/block-classifier)')
     .option('--removed-only', 'hide kept blocks')
     .option('--json', 'one JSON line per block instead of the listing')
@@ -36,24 +41,31 @@ export function createExplainCommand(): Command {
       'after',
       `
 Each line: block number, its label (+ kept, - removed, m moved to metadata), the rule id and reason,
-then the start of the block's text. Nothing is written to disk.
+then the start of the block's text. Colour on a terminal (NO_COLOR turns it off). Nothing is
+written to disk. A site pack's rules apply to documents whose URL is on that site.
 
 Examples:
   decruft explain seeds/004_1e088acd9b881b64.txt
-  decruft explain pages.jsonl --rule navigation/link-list --removed-only`,
+  decruft explain pages.jsonl --rule navigation/link-list --removed-only
+  decruft explain pages.jsonl --url https://example.org/2024/05/budget --sites my-sites/`,
     )
     .action(async (inputs: string[], options: ExplainOptions) => {
-      const config = loadConfig(options.config)
+      const config = loadConfig(options.config, ruleSetOverrides(options))
+      const paint = painter(wantsColor(process.stdout))
       const pipeline = createPipeline(config)
       const batch = await readInputs(inputs.map((i) => resolve(i)), { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
       let shown = 0
       for await (const input of batch.documents) {
         if (options.id !== undefined && input.id !== options.id) continue
+        if (options.url !== undefined && input.source.url !== options.url) continue
         const doc = pipeline.processDocument(input)
         shown++
-        process.stdout.write(options.json ? jsonLines(doc, options) : listing(doc, options))
+        process.stdout.write(options.json ? jsonLines(doc, options) : listing(doc, options, paint))
       }
-      if (shown === 0) throw new UsageError(options.id !== undefined ? `no document with id ${options.id} in the inputs` : 'the inputs hold no document')
+      if (shown === 0) {
+        const wanted = options.id !== undefined ? `with id ${options.id} ` : options.url !== undefined ? `with URL ${options.url} ` : ''
+        throw new UsageError(`no document ${wanted}in the inputs`)
+      }
     })
 }
 
@@ -63,14 +75,15 @@ function selected(block: Block, options: ExplainOptions): boolean {
   return true
 }
 
-function listing(doc: Document, options: ExplainOptions): string {
-  const lines = [`# ${doc.id} (${doc.source.file ?? ''}${doc.source.line ? `:${doc.source.line}` : ''})`]
-  for (const issue of doc.issues) lines.push(`  ! ${issue.code} (${issue.stage}): ${issue.message}`)
+function listing(doc: Document, options: ExplainOptions, paint: Painter): string {
+  const url = doc.source.url !== undefined ? ` ${oneLine(doc.source.url, SHOWN_CHARS)}` : ''
+  const lines = [paint('bold', `# ${doc.id} (${doc.source.file ?? ''}${doc.source.line ? `:${doc.source.line}` : ''})${url}`)]
+  for (const issue of doc.issues) lines.push(paint('yellow', `  ! ${issue.code} (${issue.stage}): ${oneLine(issue.message, 400)}`))
   for (const [field, value] of Object.entries(doc.meta)) lines.push(`  meta.${field} = ${oneLine(value, SHOWN_CHARS)}`)
   for (const block of doc.blocks) {
     if (!selected(block, options)) continue
-    const mark = block.label === 'content' ? '+' : block.label === 'metadata' ? 'm' : '-'
-    const why = block.decidedBy ? ` ${block.decidedBy.ruleId}: ${block.decidedBy.reason}` : ''
+    const mark = block.label === 'content' ? paint('green', '+') : block.label === 'metadata' ? paint('yellow', 'm') : paint('red', '-')
+    const why = block.decidedBy ? ` ${block.decidedBy.ruleId}: ${paint('dim', block.decidedBy.reason)}` : ''
     lines.push(`${String(block.index).padStart(4)} ${mark}${why}\n       ${oneLine(block.text, SHOWN_CHARS)}`)
   }
   return `${lines.join('\n')}\n\n`

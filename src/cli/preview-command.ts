@@ -5,10 +5,12 @@ import { DEFAULT_EXAMPLES } from '../preview/compare-runs.js'
 import { formatPreview } from '../preview/format-preview.js'
 import { DEFAULT_SAMPLE } from '../preview/read-sample.js'
 import { runPreview } from '../preview/run-preview.js'
+import { wantsColor } from './terminal-color.js'
 
 /** Parsed options of `decruft preview`. */
 interface PreviewCommandOptions {
   rules: string[]
+  sites?: string
   config: string
   sample: number
   examples: number
@@ -27,6 +29,7 @@ export function createPreviewCommand(): Command {
     .argument('<inputs...>', 'files or folders, read as by decruft run')
     .requiredOption('-r, --rules <dir>', 'a proposed rules folder, used instead of the pipeline file\'s rules.directories (repeat for several)', collect)
     .option('-c, --config <file>', 'pipeline configuration (YAML) for both runs; the current rules are its rules.directories', DEFAULT_CONFIG_FILE)
+    .option('--sites <dir>', 'proposed site pack folder (default: the current one)')
     .option('--sample <n>', 'preview the first N readable documents in input order; documents rejected at read are counted and skipped', positiveInteger, DEFAULT_SAMPLE)
     .option('--examples <k>', 'show up to K newly removed and K newly kept blocks', wholeNumber, DEFAULT_EXAMPLES)
     .option('--json', 'print one JSON object with the whole report instead of the listing')
@@ -55,10 +58,11 @@ Example: try a new rule on your pages before the scheduled run picks it up
         inputs,
         configFile: options.config,
         rulesDirectories: options.rules,
+        ...(options.sites !== undefined ? { sitesDirectory: options.sites } : {}),
         sample: options.sample,
         examples: options.examples,
       })
-      const color = process.stdout.isTTY === true && !process.env['NO_COLOR']
+      const color = wantsColor(process.stdout)
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatPreview(report, { color }))
     })
 }

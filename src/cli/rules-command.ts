@@ -1,14 +1,18 @@
-import { dirname, relative } from 'node:path'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
 import { Command } from 'commander'
+import { JSON_SCHEMA_FILES, jsonSchemas, jsonSchemaText } from '../config/json-schemas.js'
 import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from '../config/load-config.js'
 import { ExitCode, UsageError } from '../core/errors.js'
 import { describeExampleFailure } from '../rules/describe-example-failure.js'
 import { runRuleExamples, type RuleExampleResult } from '../rules/run-rule-examples.js'
+import { painter, wantsColor } from './terminal-color.js'
 
 /** Parsed options of `decruft rules test`. */
 interface RulesTestOptions {
   config: string
   rules?: string[]
+  sites?: string
   rule?: string[]
 }
 
@@ -28,19 +32,49 @@ export function createRulesCommand(setExitCode: (code: number) => void): Command
   const test = new Command('test')
     .description("run every rule's examples through the rule set and report the ones that fail")
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
-    .option('--rules <dir...>', "rule folders to use instead of the configuration's rules.directories")
+    .option('--rules <dir...>', "rule folders to use instead of the configuration's rules.directories (without --sites: no site packs)")
+    .option('--sites <dir>', "site pack folder to use instead of the configuration's rules.sites")
     .option('--rule <id...>', 'only the examples of these rules (the whole rule set still runs on them)')
     .exitOverride()
     .showHelpAfterError('(run decruft rules test --help for usage)')
     .addHelpText('after', HELP)
     .action((options: RulesTestOptions) => {
-      const config = loadConfig(options.config, { withBlockModel: false, ...(options.rules ? { rulesDirectories: options.rules } : {}) })
+      const config = loadConfig(options.config, {
+        withBlockModel: false,
+        ...(options.rules ? { rulesDirectories: options.rules } : {}),
+        ...(options.sites !== undefined ? { sitesDirectory: options.sites } : {}),
+      })
       checkRuleIds(config, options.rule)
       const results = runRuleExamples(config, options.rule ? { ruleIds: options.rule } : {})
-      process.stdout.write(formatReport(config, results, options.rule, paintFor(process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined)))
+      process.stdout.write(formatReport(config, results, options.rule, paintFor(wantsColor(process.stdout))))
       setExitCode(results.every((r) => r.passed) ? ExitCode.ok : ExitCode.examplesFailed)
     })
-  return new Command('rules').description('check cleaning rules: decruft rules test runs their examples').exitOverride().addCommand(test)
+  const schema = new Command('schema')
+    .description('print or write the JSON Schemas that let editors check rule files and site packs')
+    .option('--out <dir>', `write ${Object.keys(JSON_SCHEMA_FILES).join(' and ')} into this folder instead of printing the rule file schema`)
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+The repository ships them in schemas/; each rule file names its schema on its first line, which
+editors with a YAML language server (VS Code's YAML extension, for one) use to autocomplete and
+check as you type:
+  # yaml-language-server: $schema=../../schemas/rule-file.schema.json`,
+    )
+    .action(async (options: { out?: string }) => {
+      const schemas = jsonSchemas()
+      if (options.out === undefined) {
+        process.stdout.write(jsonSchemaText(schemas['rule-file.schema.json']))
+        return
+      }
+      await mkdir(options.out, { recursive: true })
+      for (const [name, schemaJson] of Object.entries(schemas)) await writeFile(join(options.out, name), jsonSchemaText(schemaJson))
+    })
+  return new Command('rules')
+    .description('check cleaning rules: decruft rules test runs their examples; decruft rules schema prints their JSON Schema')
+    .exitOverride()
+    .addCommand(test)
+    .addCommand(schema)
 }
 
 const HELP = `
@@ -129,10 +163,6 @@ function shortPath(path: string): string {
 }
 
 function paintFor(colour: boolean): Paint {
-  if (!colour) return { ok: (t) => t, fail: (t) => t, dim: (t) => t }
-  return {
-    ok: (t) => `\u001b[32m${t}\u001b[39m`,
-    fail: (t) => `\u001b[31m${t}\u001b[39m`,
-    dim: (t) => `\u001b[2m${t}\u001b[22m`,
-  }
+  const paint = painter(colour)
+  return { ok: (t) => paint('green', t), fail: (t) => paint('red', t), dim: (t) => paint('dim', t) }
 }

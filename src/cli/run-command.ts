@@ -4,13 +4,14 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
 import { createLogger } from '../log.js'
 import { runJob } from '../run/run-job.js'
+import { addRuleSetOptions, ruleSetOverrides, type RuleSetOptions } from './rule-set-options.js'
 
 /** Where the default job reads and writes, relative to the working directory. */
 export const DEFAULT_INPUT = 'seeds'
 export const DEFAULT_OUTPUT = 'output'
 
 /** Parsed options of `decruft run`. */
-interface RunOptions {
+interface RunOptions extends RuleSetOptions {
   out?: string
   config?: string
   concurrency?: number
@@ -19,11 +20,12 @@ interface RunOptions {
 
 /** Builds `decruft run`; `setExitCode` receives the run's exit code. */
 export function createRunCommand(setExitCode: (code: number) => void): Command {
-  return new Command('run')
+  const command = new Command('run')
     .description('clean documents into a dataset: read → segment → boilerplate → normalize → classify → write')
     .argument('[inputs...]', 'files or folders (recursive): .txt scraped text, .html/.htm pages, .jsonl/.jsonl.gz records {id, url?, html?|text?}, .txt.gz/.html.gz')
     .option('-o, --out <dir>', 'output folder (required when inputs are given)')
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
+  return addRuleSetOptions(command)
     .option('--concurrency <n>', 'documents in flight at once (default from config)', positiveInteger)
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', process.env['DECRUFT_LOG_LEVEL'] ?? 'info')
     .addHelpText(
@@ -44,14 +46,15 @@ Exit codes: 0 done; 3 done, but some documents failed (see rejects.jsonl);
 Examples:
   decruft run                                   # seeds/ → output/
   decruft run scrape/ --out clean/              # a folder of .txt/.html files
-  decruft run pages.jsonl.gz --out clean/ --config my-pipeline.yaml`,
+  decruft run pages.jsonl.gz --out clean/ --config my-pipeline.yaml
+  decruft run pages.jsonl.gz --out clean/ --rules my-rules/ --sites my-sites/`,
     )
     .action(async (inputs: string[], options: RunOptions) => {
       if (inputs.length > 0 && options.out === undefined) {
         throw new UsageError('--out is required when inputs are given (the default output/ is only for the default job)')
       }
       const logger = createLogger(options.logLevel)
-      const config = loadConfig(options.config)
+      const config = loadConfig(options.config, ruleSetOverrides(options))
       const result = await runJob({
         inputs: inputs.length > 0 ? inputs.map((i) => resolve(i)) : [resolve(DEFAULT_INPUT)],
         outDir: resolve(options.out ?? DEFAULT_OUTPUT),

@@ -9,7 +9,8 @@ import { compileRule, RuleCompileError, type CompiledRule } from '../stages/boil
 import { loadBlockModel, type BlockModel } from '../stages/boilerplate/model/block-model.js'
 import { taxonomySchema, type Taxonomy } from '../stages/classify/topics.js'
 import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.js'
-import { readYamlFile } from './read-yaml-file.js'
+import { lineField, readYamlFile } from './read-yaml-file.js'
+import { applySitePacks } from './site-pack.js'
 import { ruleFileSchema, ruleSchema, type RuleSpec } from './rule-schema.js'
 
 /** Everything a run needs from configuration, validated, compiled and frozen. */
@@ -18,6 +19,10 @@ export interface LoadedConfig {
   readonly pipeline: PipelineConfig
   readonly rules: readonly CompiledRule[]
   readonly ruleFiles: readonly string[]
+  /** The site pack folder read, if any. */
+  readonly sitesDirectory?: string
+  /** Site packs read (`config/sites/<domain>.yaml`), whose rules are part of `rules`. */
+  readonly sitePackFiles: readonly string[]
   readonly taxonomy: Taxonomy
   /** The block classifier that judges what the rules leave, when the config names one. */
   readonly blockModel?: BlockModel
@@ -38,6 +43,12 @@ export interface LoadConfigOptions {
   readonly withBlockModel?: boolean
   /** Rule folders to use instead of the pipeline file's `rules.directories` (`--rules DIR`); relative to the working directory. */
   readonly rulesDirectories?: readonly string[]
+  /**
+   * Site pack folder to use instead of the pipeline file's `rules.sites` (`--sites DIR`);
+   * relative to the working directory. When `rulesDirectories` is given without it, no site
+   * packs load: packs are written against the rules they override and disable.
+   */
+  readonly sitesDirectory?: string
 }
 
 /**
@@ -54,7 +65,15 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
 
   const ruleDirs = options.rulesDirectories?.map((dir) => resolve(dir)) ?? pipeline.rules.directories.map((dir) => resolve(base, dir))
   const ruleFiles = ruleDirs.flatMap((dir) => listRuleFiles(dir, configFile, problems))
-  const rules = ruleFiles.flatMap((ruleFile) => loadRuleFile(ruleFile, problems))
+  const defaultRules = ruleFiles.flatMap((ruleFile) => loadRuleFile(ruleFile, problems))
+  const sitesDir =
+    options.sitesDirectory !== undefined
+      ? resolve(options.sitesDirectory)
+      : options.rulesDirectories === undefined && pipeline.rules.sites !== undefined
+        ? resolve(base, pipeline.rules.sites)
+        : undefined
+  const sitePackFiles = sitesDir !== undefined ? listSitePacks(sitesDir, configFile, problems) : []
+  const rules = applySitePacks(defaultRules, sitePackFiles, problems)
   reportDuplicateIds(rules, problems)
   const taxonomyFile = resolve(base, pipeline.topics)
   const taxonomy = parseWith(taxonomySchema, readYamlFile(taxonomyFile), taxonomyFile, problems)
@@ -65,8 +84,8 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
     .update(JSON.stringify({ settings: settingsWithoutPaths(pipeline), rules: rules.map((r) => r.spec), taxonomy, blockModel }))
     .digest('hex')
   const ruleSetHash = createHash('sha256').update(JSON.stringify(rules.map((r) => r.spec))).digest('hex')
-  const ruleFileHashes = ruleFiles.map((ruleFile) => ({ file: ruleFile, sha256: createHash('sha256').update(readFileSync(ruleFile)).digest('hex') }))
-  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash, ruleSetHash, ruleFileHashes })
+  const ruleFileHashes = [...ruleFiles, ...sitePackFiles].map((ruleFile) => ({ file: ruleFile, sha256: createHash('sha256').update(readFileSync(ruleFile)).digest('hex') }))
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, ...(sitesDir !== undefined ? { sitesDirectory: sitesDir } : {}), sitePackFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash, ruleSetHash, ruleFileHashes })
 }
 
 /**
@@ -103,7 +122,7 @@ function parseWith<S extends z.ZodType>(
   const result = schema.safeParse(read.data)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
-    problems.push({ file, where: issue.path.join('.') || undefined, message: issue.message })
+    problems.push({ file, ...lineField(read.lineOf(issue.path)), where: issue.path.join('.') || undefined, message: issue.message })
   }
   return undefined
 }
@@ -124,16 +143,30 @@ function listRuleFiles(dir: string, configFile: string, problems: ConfigProblem[
   }
 }
 
+/** The site packs in a folder (`*.yaml`, sorted); an empty folder is fine, a missing one is a problem. */
+function listSitePacks(dir: string, configFile: string, problems: ConfigProblem[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && /\.ya?ml$/i.test(name))
+      .sort()
+      .map((name) => join(dir, name))
+  } catch (error) {
+    problems.push({ file: configFile, where: 'rules.sites', message: `cannot list ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` })
+    return []
+  }
+}
+
 function loadRuleFile(file: string, problems: ConfigProblem[]): CompiledRule[] {
-  const shape = parseWith(ruleFileSchema, readYamlFile(file), file, problems)
-  if (shape === undefined) return []
+  const read = readYamlFile(file)
+  const shape = parseWith(ruleFileSchema, read, file, problems)
+  if (shape === undefined || 'problem' in read) return []
   const compiled: CompiledRule[] = []
   shape.rules.forEach((raw, position) => {
     const label = ruleLabel(raw, position)
     const parsed = ruleSchema.safeParse(raw)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        problems.push({ file, where: [label, ...issue.path].join('.'), message: issue.message })
+        problems.push({ file, ...lineField(read.lineOf(['rules', position, ...issue.path])), where: [label, ...issue.path].join('.'), message: issue.message })
       }
       return
     }
@@ -141,7 +174,7 @@ function loadRuleFile(file: string, problems: ConfigProblem[]): CompiledRule[] {
       compiled.push(compileRule(parsed.data as RuleSpec, file))
     } catch (error) {
       if (!(error instanceof RuleCompileError)) throw error
-      problems.push({ file, where: label, message: error.message })
+      problems.push({ file, ...lineField(read.lineOf(['rules', position, 'match'])), where: label, message: error.message })
     }
   })
   return compiled

@@ -8,18 +8,29 @@ export const pipelineConfigSchema = z
       .object({
         /** Folders of rule files, relative to the pipeline file; later folders add to earlier ones. */
         directories: z.array(z.string().min(1)).min(1),
+        /** Folder of site packs (`<domain>.yaml`), relative to the pipeline file; absent means none. */
+        sites: z.string().min(1).optional(),
       })
       .strict(),
     topics: z.string().min(1).describe('topic taxonomy file, relative to the pipeline file'),
     boilerplate: z
       .object({
         minProseCharsBeforeDropFromHere: z.number().int().nonnegative().default(300),
+        /**
+         * Rule-share safety valve: when the rules would discard more than this share of a
+         * document's prose (blocks of 10+ words that end like a sentence, reader comments
+         * excluded), their removals of prose are undone and the document is flagged
+         * `W_RULES_REMOVED_NEARLY_ALL`.
+         */
+        maxRuleProseRemovedShare: z.number().min(0).max(1).default(0.95),
+        /** The rule-share safety valve applies only to documents with at least this many characters of prose. */
+        minProseCharsForRuleShareValve: z.number().int().nonnegative().default(500),
         excerptChars: z.number().int().min(10).max(1000).default(120),
         /** The block classifier file, relative to the pipeline file; absent means rules only. */
         model: z.string().min(1).optional(),
       })
       .strict()
-      .default({ minProseCharsBeforeDropFromHere: 300, excerptChars: 120 }),
+      .default({ minProseCharsBeforeDropFromHere: 300, maxRuleProseRemovedShare: 0.95, minProseCharsForRuleShareValve: 500, excerptChars: 120 }),
     normalize: z
       .object({
         quotes: z.enum(['keep', 'straight']).default('keep'),

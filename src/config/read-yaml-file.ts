@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parseDocument } from 'yaml'
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import type { ConfigProblem } from '../core/errors.js'
 
 /** Most aliases a config file may expand: guards against "billion laughs" alias bombs. */
@@ -7,11 +7,18 @@ const MAX_ALIAS_COUNT = 100
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
+/** A parsed YAML file: its data, and the line where any value of it starts. */
+export interface YamlFile {
+  readonly data: unknown
+  /** 1-based line of the value at `path` (or of its nearest parent that exists), for messages. */
+  lineOf(path: readonly PropertyKey[]): number | undefined
+}
+
 /**
  * Reads and parses one YAML config file, or returns the problem that stops it (missing file,
  * not UTF-8, syntax error with line and column, duplicate keys, unknown tags, too many aliases).
  */
-export function readYamlFile(file: string): { data: unknown } | { problem: ConfigProblem } {
+export function readYamlFile(file: string): YamlFile | { problem: ConfigProblem } {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
@@ -27,11 +34,29 @@ export function readYamlFile(file: string): { data: unknown } | { problem: Confi
   try {
     // Warnings count as problems too: an unknown tag such as !!js/function would otherwise
     // load quietly as a plain string.
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
+    const lineCounter = new LineCounter()
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter })
     const first = doc.errors[0] ?? doc.warnings[0]
-    if (first !== undefined) return { problem: { file, message: `not valid YAML: ${first.message.split('\n')[0]}` } }
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+    if (first !== undefined) {
+      const line = first.linePos?.[0].line
+      return { problem: { file, ...(line !== undefined ? { line } : {}), message: `not valid YAML: ${first.message.split('\n')[0]}` } }
+    }
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    return { data, lineOf: (path) => lineOfPath(doc, lineCounter, path) }
   } catch (error) {
     return { problem: { file, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` } }
   }
+}
+
+/** `{ line }` when the line is known, else nothing (so problems never carry `line: undefined`). */
+export function lineField(line: number | undefined): { line?: number } {
+  return line !== undefined ? { line } : {}
+}
+
+function lineOfPath(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node: unknown = doc.getIn(path.slice(0, length) as unknown[], true)
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line
+  }
+  return undefined
 }

@@ -108,29 +108,42 @@ const exampleSchema = z
     message: 'an example needs removes, keeps or meta',
   })
 
-/** Sites a rule applies to; absent means every document. */
+/** A site as rules name it: a lower-case host name; subdomains belong to it. */
+export const siteNameSchema = z
+  .string()
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'expected a lower-case domain such as example.org (no scheme, path or www.)')
+
+/**
+ * Sites a rule applies to (`sites`; absent means every document) and sites it never applies
+ * to (`exceptSites`, which a site pack's `disable` and `override` fill). A site covers its subdomains.
+ */
 const scopeSchema = z
   .object({
-    sites: z.array(z.string().min(1)).min(1),
+    sites: z.array(siteNameSchema).min(1).optional(),
+    exceptSites: z.array(siteNameSchema).min(1).optional(),
   })
   .strict()
+  .refine((s) => s.sites !== undefined || s.exceptSites !== undefined, { message: 'give sites, exceptSites or both' })
 
 /** A cleaning rule as written in YAML. */
 export const ruleSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected an id of the form concept/name (lower case, digits, dashes)'),
-    description: z.string().min(10, 'say in a sentence why the rule exists'),
-    match: matchSchema,
-    where: whereSchema.optional(),
-    minRun: z.number().int().min(2).optional(),
-    action: z.enum(['drop-block', 'drop-from-here', 'drop-span', 'move-to-meta']),
-    field: metaFieldSchema.optional(),
-    priority: z.number().int().default(100),
+      .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected an id of the form concept/name (lower case, digits, dashes)')
+      .describe('concept/name, e.g. comments/widget-marker; every removal the rule makes carries it.'),
+    description: z.string().min(10, 'say in a sentence why the rule exists').describe('Why the rule exists, in a sentence or two.'),
+    match: matchSchema.describe('How the rule finds boilerplate: exactly one of pattern (RE2), keywords, detector, features or selector (CSS, HTML only).'),
+    where: whereSchema.optional().describe('Conditions on the block: word and character counts, position from the start or end, input format.'),
+    minRun: z.number().int().min(2).optional().describe('Only runs of at least this many consecutive matching blocks count.'),
+    action: z
+      .enum(['drop-block', 'drop-from-here', 'drop-span', 'move-to-meta'])
+      .describe('drop-block: remove the block; drop-from-here: remove it and everything after (comment sections); drop-span: cut the match out of the block; move-to-meta: keep it as metadata.'),
+    field: metaFieldSchema.optional().describe('The metadata field a move-to-meta rule fills (or use named groups in the pattern).'),
+    priority: z.number().int().default(100).describe('Lower runs first; later rules see what earlier ones decided.'),
     enabled: z.boolean().default(true),
-    scope: scopeSchema.optional(),
-    examples: z.array(exampleSchema).default([]),
+    scope: scopeSchema.optional().describe('Sites the rule applies to (sites) or never applies to (exceptSites); a site covers its subdomains.'),
+    examples: z.array(exampleSchema).default([]).describe('Worked examples, run by `decruft rules test` and the test suite: an input and what must be removed, kept or set as metadata.'),
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -1,6 +1,8 @@
 /** One problem found in configuration: which file, where in it, and what is wrong. */
 export interface ConfigProblem {
   readonly file: string
+  /** 1-based line in the file where the offending value starts, when known. */
+  readonly line?: number
   /** Rule id or dotted path of the offending field, when known. */
   readonly where?: string
   readonly message: string
@@ -34,7 +36,8 @@ export class OutputError extends Error {
 
 /** Formats a config problem as `file: where: message` for humans. */
 export function formatProblem(p: ConfigProblem): string {
-  return p.where ? `${p.file}: ${p.where}: ${p.message}` : `${p.file}: ${p.message}`
+  const at = p.line !== undefined ? `${p.file}:${p.line}` : p.file
+  return p.where ? `${at}: ${p.where}: ${p.message}` : `${at}: ${p.message}`
 }
 
 /** Exit codes a scheduler can act on. */

@@ -1,3 +1,4 @@
+import { painter, type Painter } from '../cli/terminal-color.js'
 import type { BlockChange, DocumentChange } from './compare-runs.js'
 import type { ConfigSummary } from './describe-config.js'
 import type { PreviewReport } from './preview-report.js'
@@ -19,8 +20,6 @@ export const SHOWN_DOCUMENTS = 20
 /** Characters of a configuration hash shown in the header. */
 const SHOWN_HASH_CHARS = 12
 
-const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' } as const
-type Style = keyof typeof ANSI
 
 /**
  * Formats a preview report for a terminal, plain text: a header with both configurations and
@@ -30,7 +29,7 @@ type Style = keyof typeof ANSI
  * terminal-safe. Ends with a newline.
  */
 export function formatPreview(report: PreviewReport, options: FormatPreviewOptions): string {
-  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text)
+  const paint = painter(options.color)
   const { comparison: c, sample, ruleChanges } = report
   const lines: string[] = [paint('bold', 'decruft preview: current rules vs proposed rules')]
 
@@ -87,7 +86,7 @@ function describeSample(sample: PreviewReport['sample']): string {
 }
 
 /** The per-rule rows worth reading: rules whose characters changed, and rules the proposal adds, removes or changes. */
-function ruleTable(report: PreviewReport, paint: (style: Style, text: string) => string): string[] {
+function ruleTable(report: PreviewReport, paint: Painter): string[] {
   const named = new Set([...report.ruleChanges.added, ...report.ruleChanges.removed, ...report.ruleChanges.changed])
   const rows = report.comparison.rules.filter((row) => row.delta !== 0 || named.has(row.ruleId))
   const hidden = report.comparison.rules.length - rows.length

@@ -13,6 +13,8 @@ export interface PreviewOptions {
   readonly configFile?: string
   /** The proposed rule folders, used instead of the pipeline file's `rules.directories`. */
   readonly rulesDirectories: readonly string[]
+  /** The proposed site pack folder; default the current one. */
+  readonly sitesDirectory?: string
   /** How many readable documents to sample (the first in input order). Default 200. */
   readonly sample?: number
   /** How many example blocks of each kind to report. Default 5. */
@@ -28,7 +30,9 @@ export interface PreviewOptions {
 export async function runPreview(options: PreviewOptions): Promise<PreviewReport> {
   const configFile = options.configFile ?? DEFAULT_CONFIG_FILE
   const currentConfig = loadConfig(configFile)
-  const proposedConfig = loadConfig(configFile, { rulesDirectories: options.rulesDirectories })
+  // The proposed rules keep the current site packs unless --sites names others.
+  const sitesDirectory = options.sitesDirectory ?? currentConfig.sitesDirectory
+  const proposedConfig = loadConfig(configFile, { rulesDirectories: options.rulesDirectories, ...(sitesDirectory !== undefined ? { sitesDirectory } : {}) })
   const current = createPipeline(currentConfig)
   const proposed = createPipeline(proposedConfig)
 

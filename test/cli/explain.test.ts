@@ -1,7 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
-import { SEEDS } from '../support/run-cli.js'
+import { SEEDS, tempDir } from '../support/run-cli.js'
 
 /** Runs the CLI in-process and returns its exit code and what it printed on stdout. */
 async function capture(...args: string[]): Promise<{ code: number; out: string }> {
@@ -38,5 +39,23 @@ describe('decruft explain', () => {
   it('exits 2 when no document has the asked id', async () => {
     const { code } = await capture('explain', SEEDS, '--id', 'no-such-document')
     expect(code).toBe(2)
+  })
+
+  it('picks a JSONL record by its URL and applies a site pack from --sites to it only', async () => {
+    const dir = tempDir()
+    const page = (url: string) => JSON.stringify({ id: url.slice(-1), url, text: 'Newsletter: the morning briefing\nThe council approved the budget on Tuesday after a long debate in the city hall.' })
+    writeFileSync(join(dir, 'pages.jsonl'), `${page('https://news.example.org/a')}\n${page('https://other.example.net/b')}\n`)
+    mkdirSync(join(dir, 'sites'))
+    writeFileSync(
+      join(dir, 'sites', 'news.example.org.yaml'),
+      'rules:\n  - id: news/newsletter\n    description: The site opens articles with a newsletter line.\n    match:\n      keywords: [newsletter]\n      mode: prefix\n    action: drop-block\n    priority: 5\n    examples:\n      - text: "Newsletter: sign up\\nThe council met on Tuesday."\n        removes: ["Newsletter: sign up"]\n',
+    )
+    const onSite = await capture('explain', join(dir, 'pages.jsonl'), '--url', 'https://news.example.org/a', '--sites', join(dir, 'sites'), '--json')
+    expect(onSite.code).toBe(0)
+    const blocks = onSite.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; ruleId: string | null })
+    expect(new Set(blocks.map((b) => b.id))).toEqual(new Set(['a']))
+    expect(blocks.map((b) => b.ruleId)).toContain('news/newsletter')
+    const elsewhere = await capture('explain', join(dir, 'pages.jsonl'), '--url', 'https://other.example.net/b', '--sites', join(dir, 'sites'), '--json')
+    expect(elsewhere.out).not.toContain('news/newsletter')
   })
 })

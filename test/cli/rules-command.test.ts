@@ -116,7 +116,7 @@ describe('decruft rules test', () => {
     try {
       delete process.env['NO_COLOR']
       const coloured = await rules('test', '--config', pipelineFile)
-      expect(coloured.out).toContain('\u001b[31mFAIL\u001b[39m custom/subscribe')
+      expect(coloured.out).toContain('\u001b[31mFAIL\u001b[0m custom/subscribe')
       process.env['NO_COLOR'] = '1'
       const plain = await rules('test', '--config', pipelineFile)
       expect(plain.out).not.toContain('\u001b[')

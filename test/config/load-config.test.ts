@@ -56,7 +56,8 @@ describe('loadConfig on the shipped configuration', () => {
 
   it('gives a copy of the configuration in another folder the same hash', () => {
     const rules = Object.fromEntries(config.ruleFiles.map((f) => [basename(f), readFileSync(f, 'utf8')]))
-    expect(loadConfig(tempConfig({ rules }).pipelineFile).hash).toBe(config.hash)
+    const sites = Object.fromEntries(config.sitePackFiles.map((f) => [basename(f), readFileSync(f, 'utf8')]))
+    expect(loadConfig(tempConfig({ rules, sites }, ['rules']).pipelineFile).hash).toBe(config.hash)
   })
 
   it('changes the hash when a rule changes', () => {

@@ -19,7 +19,8 @@ export interface TempConfig {
 /**
  * Builds a config folder in the temp dir with the shipped pipeline and topics files, rule
  * folders holding the given files (name → content or Buffer), and `rules.directories` set to
- * `directories` (default: the folders given).
+ * `directories` (default: the folders given). A `sites` folder (site packs) always exists;
+ * pass `sites: {...}` to put packs in it.
  */
 export function tempConfig(folders: Record<string, Record<string, string | Buffer>>, directories = Object.keys(folders)): TempConfig {
   const dir = mkdtempSync(join(tmpdir(), 'decruft-config-'))
@@ -28,6 +29,8 @@ export function tempConfig(folders: Record<string, Record<string, string | Buffe
   const replaced = pipeline.replace(/^  directories: \[rules\]$/m, `  directories: [${directories.join(', ')}]`)
   if (replaced === pipeline && directories.join() !== 'rules') throw new Error('shipped pipeline.yaml no longer has "directories: [rules]"')
   writeFileSync(join(dir, 'pipeline.yaml'), replaced)
+  // The shipped pipeline names a site pack folder; an empty one means no packs.
+  mkdirSync(join(dir, 'sites'), { recursive: true })
   for (const [folder, files] of Object.entries(folders)) {
     mkdirSync(join(dir, folder), { recursive: true })
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, folder, name), content)

@@ -47,12 +47,11 @@ export function applyRule(rule: CompiledRule, doc: Document, options: RuleEngine
 function ruleApplies(rule: CompiledRule, doc: Document): boolean {
   const { where, scope } = rule.spec
   if (where?.format !== undefined && where.format !== doc.source.format) return false
-  if (scope !== undefined) {
-    const host = hostOf(doc.source.url)
-    if (host === undefined) return false
-    return scope.sites.some((site) => host === site || host.endsWith(`.${site}`))
-  }
-  return true
+  if (scope === undefined) return true
+  const host = hostOf(doc.source.url)
+  const onSite = (site: string): boolean => host !== undefined && (host === site || host.endsWith(`.${site}`))
+  if (scope.exceptSites?.some(onSite) === true) return false
+  return scope.sites === undefined || scope.sites.some(onSite)
 }
 
 function hostOf(url: string | undefined): string | undefined {
