@@ -188,3 +188,50 @@ describe('the selectors of bad-selectors.yaml written as decruft selector rules'
     expect(messages[4]).toMatch(/whole page/)
   })
 })
+
+describe('the other bad config files written as decruft rules, keeping their hostile content', () => {
+  const problemsOf = (rules: string): ReturnType<typeof configError>['problems'] => configError(tempConfig({ rules: { 'r.yaml': `rules:\n${rules}` } }).pipelineFile).problems
+
+  it('unsupported-regex: backreference, lookahead and lookbehind are refused, each naming its rule and the engine', () => {
+    const patterns = { backreference: '(\\w+) \\1', lookahead: 'price(?= USD)', lookbehind: '(?<=\\$)\\d+' }
+    const problems = problemsOf(Object.entries(patterns).map(([name, p]) => ruleYaml(`regex/${name}`, `match:\n      pattern: '${p}'\n    action: drop-block`)).join(''))
+    expect(problems.map((p) => p.where)).toEqual(Object.keys(patterns).map((name) => `rule regex/${name}`))
+    for (const problem of problems) expect(problem.message).toMatch(/linear-time engine \(RE2 syntax\)/)
+  })
+
+  it('invalid-regex: unclosed class, unbalanced paren, an unknown flags key and the empty pattern are refused', () => {
+    const problems = problemsOf(
+      ruleYaml('regex/unclosed-class', "match:\n      pattern: '[abc'\n    action: drop-block") +
+        ruleYaml('regex/unbalanced-paren', "match:\n      pattern: '(foo'\n    action: drop-block") +
+        ruleYaml('regex/bad-flags', "match:\n      pattern: 'ok'\n      flags: 'gz'\n    action: drop-block") +
+        ruleYaml('regex/empty-pattern', "match:\n      pattern: ''\n    action: drop-block"),
+    )
+    expect(problems.map((p) => p.where)).toEqual(['rule regex/unclosed-class', 'rule regex/unbalanced-paren', 'rule regex/bad-flags.match', 'rule regex/empty-pattern.match.pattern'])
+    expect(problems[2]?.message).toMatch(/flags/)
+  })
+
+  it('keywords-hostile: empty, blank and punctuation-only keywords are refused (keywords match words)', () => {
+    const problems = problemsOf(ruleYaml('kw/hostile', "match:\n      keywords: ['', ' ', 'c++', 'a.b', '(x)', '.*']\n    action: drop-block"))
+    expect(problems.map((p) => p.where)).toEqual(['rule kw/hostile.match.keywords.0', 'rule kw/hostile.match.keywords.1', 'rule kw/hostile.match.keywords.5'])
+  })
+
+  it('keywords-hostile: the rest match as words, never as regular expressions, with kaf variants, case and accents folded', () => {
+    const rules = ruleYaml('kw/literal', "match:\n      keywords: ['c++', 'a.b', '(x)', 'كتاب', 'كتاب', 'CAFÉ']\n    action: drop-block")
+    const config = loadConfig(tempConfig({ rules: { 'r.yaml': `rules:\n${rules}` } }).pipelineFile)
+    const removed = (line: string): boolean => runRules(config, `${line}\nThe council met on Tuesday.`).blocks[0]?.label === 'boilerplate'
+    expect(removed('a.b')).toBe(true)
+    expect(removed('axb')).toBe(false)
+    expect(removed('C++')).toBe(true)
+    expect(removed('(x)')).toBe(true)
+    expect(removed('xx')).toBe(false)
+    expect(removed('کتاب')).toBe(true)
+    expect(removed('cafe\u0301')).toBe(true)
+  })
+
+  it('unknown-keys: typos of keys are errors naming the key, not ignored', () => {
+    const problems = problemsOf('  - id: typo/rule\n    descrption: A rule with a typo in a key.\n    match:\n      selectr: .ad\n    action: drop-block\n')
+    const text = problems.map((p) => `${p.where}: ${p.message}`).join('\n')
+    expect(text).toMatch(/descrption/)
+    expect(text).toMatch(/selectr/)
+  })
+})

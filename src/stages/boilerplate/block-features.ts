@@ -19,13 +19,17 @@ export function endsWithSentencePunctuation(text: string): boolean {
 }
 
 /**
- * Folds text for comparison: compatibility forms, lower case, punctuation and runs of
- * whitespace collapsed to one space. "Top  Stories!" and "top stories" fold alike.
+ * Folds text for comparison: compatibility forms (NFKC, so composed and decomposed accents
+ * agree), lower case, the Arabic kaf and yeh as their Persian forms (scraped Persian text uses
+ * both), and punctuation and runs of whitespace collapsed to one space. "Top  Stories!" and
+ * "top stories" fold alike; so do "كتاب" and "کتاب".
  */
 export function foldForMatch(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/[\u064a\u0649]/g, '\u06cc')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
