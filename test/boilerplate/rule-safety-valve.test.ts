@@ -12,6 +12,7 @@ import { createSegmentStage, selectorRulesOf } from '../../src/stages/segment/se
 import { segmentText } from '../../src/stages/segment/text-blocks.js'
 import { shippedConfig } from '../support/config.js'
 import { SHARED } from '../support/run-cli.js'
+import { WATER_LAW_PROSE } from '../support/sample-prose.js'
 
 const ENGINE = { minProseCharsBeforeDropFromHere: 100, excerptChars: 40 }
 
@@ -25,14 +26,7 @@ function textDoc(text: string): Document {
 }
 
 /** Six sentences of prose, well over the valve's 500 characters. */
-const PROSE = [
-  'The regional parliament approved the new water law on Thursday after a debate that lasted most of the week.',
-  'Farmers had warned that the law would raise their costs, but the final text gives them five years to adapt.',
-  'A fund of forty million euros will pay for new irrigation systems on farms that use the most groundwater.',
-  'The environment minister said the law was overdue and that the region had lost a third of its reserves.',
-  'Opposition members voted in favour as well, after the government accepted two of their amendments.',
-  'The law takes effect in January, and the first inspections of wells are planned for the following summer.',
-]
+const PROSE = WATER_LAW_PROSE
 const FURNITURE = ['Advertisement', 'Share this article', 'Advertisement']
 const ADS = rule({ id: 'test/ads', match: { keywords: ['advertisement', 'share this article'] }, action: 'drop-block' })
 /** A bad rule: "ends with a full stop" matches every sentence of every article. */

@@ -13,15 +13,9 @@ import { compileRule } from '../../src/stages/boilerplate/compiled-rule.js'
 import { createSegmentStage } from '../../src/stages/segment/segment-stage.js'
 import { ruleYaml, tempConfig } from '../config/support.js'
 import { runCli, tempDir } from '../support/run-cli.js'
+import { WATER_LAW_PROSE } from '../support/sample-prose.js'
 
-const PROSE = [
-  'The regional parliament approved the new water law on Thursday after a debate that lasted most of the week.',
-  'Farmers had warned that the law would raise their costs, but the final text gives them five years to adapt.',
-  'A fund of forty million euros will pay for new irrigation systems on farms that use the most groundwater.',
-  'The environment minister said the law was overdue and that the region had lost a third of its reserves.',
-  'Opposition members voted in favour as well, after the government accepted two of their amendments.',
-  'The law takes effect in January, and the first inspections of wells are planned for the following summer.',
-].join('\n')
+const PROSE = WATER_LAW_PROSE.join('\n')
 
 const CTX = { runId: 'r', startedAt: '2026-01-01T00:00:00Z', durationMs: 1, inputs: ['in'], configHash: 'abc', version: '0', skippedFiles: 0 }
 
