@@ -70,6 +70,11 @@ const matchSchema = z
       .min(1)
       .optional(),
     mode: z.enum(['exact', 'prefix', 'suffix', 'contains']).optional(),
+    /**
+     * true: numbers fold to "0" in the keywords and in the block text before comparing, so
+     * "3,048 $" matches the keyword "0 $" (blocks learned as repeated across a site's pages).
+     */
+    foldDigits: z.boolean().optional(),
     detector: detectorNameSchema.optional(),
     features: featuresSchema.optional(),
     /** CSS selector (HTML input): blocks inside a matching element match. */
@@ -86,6 +91,9 @@ const matchSchema = z
     }
     if (m.mode !== undefined && m.keywords === undefined) {
       ctx.addIssue({ code: 'custom', message: 'mode applies to keywords only' })
+    }
+    if (m.foldDigits !== undefined && m.keywords === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'foldDigits applies to keywords only' })
     }
     if (m.caseInsensitive !== undefined && m.pattern === undefined) {
       ctx.addIssue({ code: 'custom', message: 'caseInsensitive applies to pattern only' })

@@ -29,7 +29,7 @@ export function compileRule(spec: RuleSpec, file: string): CompiledRule {
 function buildMatcher(spec: RuleSpec): CompiledRule['match'] {
   const m = spec.match
   if (m.pattern !== undefined) return patternMatcher(spec, m.pattern, m.caseInsensitive ?? false)
-  if (m.keywords !== undefined) return keywordMatcher(m.keywords, m.mode ?? 'exact')
+  if (m.keywords !== undefined) return keywordMatcher(m.keywords, m.mode ?? 'exact', m.foldDigits ?? false)
   if (m.detector !== undefined) return DETECTORS[m.detector]
   if (m.features !== undefined) return featureMatcher(m.features)
   if (m.selector !== undefined) return selectorMatcher(spec.id, m.selector)
@@ -104,11 +104,33 @@ export function trimSeparators(text: string): string {
   return text.replace(/^[\s|–—\-:;,•·]+|[\s|–—\-:;,•·]+$/gu, '')
 }
 
-function keywordMatcher(keywords: readonly string[], mode: 'exact' | 'prefix' | 'suffix' | 'contains'): CompiledRule['match'] {
-  const folded = keywords.map(foldForMatch).filter((k) => k.length > 0)
+/**
+ * Folds the numbers of text already folded by `foldForMatch` to "0": every run of digits
+ * becomes "0", and a number written in groups ("3 048", "1 234 50", from "3,048" and
+ * "1.234,50") becomes one "0", so "3,048 $" and "0 $" fold alike. For keyword rules with
+ * `foldDigits: true` and the corpus pass's repeated-block keys, which must agree.
+ */
+export function foldDigitRuns(folded: string): string {
+  return folded.replace(/\p{N}+/gu, '0').replace(/(?<![^ ])0(?: 0)+(?![^ ])/gu, '0')
+}
+
+/** `foldDigitRuns(foldForMatch(text))` of a block's text, computed once per block. */
+const blockDigitFoldedText = (() => {
+  const cache = new WeakMap<Block, string>()
+  return (block: Block): string => {
+    let text = cache.get(block)
+    if (text === undefined) cache.set(block, (text = foldDigitRuns(blockFoldedText(block))))
+    return text
+  }
+})()
+
+function keywordMatcher(keywords: readonly string[], mode: 'exact' | 'prefix' | 'suffix' | 'contains', foldDigits: boolean): CompiledRule['match'] {
+  const fold = foldDigits ? (k: string): string => foldDigitRuns(foldForMatch(k)) : foldForMatch
+  const folded = keywords.map(fold).filter((k) => k.length > 0)
   const exact = new Set(folded)
+  const foldedText = foldDigits ? blockDigitFoldedText : blockFoldedText
   return (block) => {
-    const text = blockFoldedText(block)
+    const text = foldedText(block)
     if (text.length === 0) return null
     let hit: string | undefined
     if (mode === 'exact') hit = exact.has(text) ? text : undefined

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../../core/seeded-random.js'
+
 /**
  * A logistic-regression layer over standardised features: the small, inspectable model the
  * block classifier is built from. Every decision can be split into per-feature contributions.
@@ -82,7 +84,7 @@ export function trainLogistic(
   const beta2 = 0.999
   let step = 0
   const order = Array.from({ length: n }, (_, i) => i)
-  const random = mulberry32(options.seed)
+  const random = seededRandom(options.seed)
   const grad = new Float64Array(d + 1)
   const xs = new Float64Array(d)
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -123,16 +125,6 @@ function round(values: Float64Array): number[] {
   return Array.from(values, (x) => Number(x.toFixed(6)))
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function shuffle(items: number[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

@@ -1,0 +1,19 @@
+/**
+ * Compares ids by UTF-16 code units (JavaScript's `<` on strings): locale-free and the same on
+ * every machine. Note it is not code-point order: 'x\u{1F600}' (a surrogate pair, 0xD83D…) sorts
+ * before 'x\uFF21'.
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The survivor rule of a duplicate cluster: the most complete document (most characters of
+ * cleaned text) survives; on equal length, the smallest id by `compareIds`. Negative when `a`
+ * should survive rather than `b`. It looks only at the two documents, so the survivor never
+ * depends on input order or concurrency.
+ */
+export function compareSurvivors(a: { readonly id: string; readonly chars: number }, b: { readonly id: string; readonly chars: number }): number {
+  if (a.chars !== b.chars) return b.chars - a.chars
+  return compareIds(a.id, b.id)
+}
