@@ -67,6 +67,8 @@ export type MetaField =
   | 'attribution'
   | 'description'
   | 'htmlLang'
+  /** The address a page declares for itself (canonical link or og:url); site packs use it when the source has no URL. */
+  | 'canonicalUrl'
 
 /** Document metadata: what the pages says about itself, moved out of the body text. */
 export type DocumentMeta = Partial<Record<MetaField, string>>

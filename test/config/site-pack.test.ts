@@ -93,4 +93,19 @@ describe('site packs', () => {
     expect(added?.spec.scope).toEqual({ sites: ['example.org'] })
     expect(added?.spec.examples[0]?.url).toBe('https://example.org/')
   })
+
+  it('apply to a saved page without a source URL through the address the page declares (canonical, else og:url)', () => {
+    const config = loadConfig(withPack('rules:\n' + ruleYaml('news-example/read-more', 'match:\n      keywords: [read more]\n    action: drop-block')).pipelineFile)
+    const page = (head: string): string =>
+      `<html><head>${head}</head><body><p>Read more</p><p>The council approved the budget on Tuesday after a long debate.</p></body></html>`
+    const kept = (head: string): string => {
+      const doc = createDocument({ id: 'p', source: { format: 'html' }, raw: page(head) })
+      const segmented = createSegmentStage({ selectors: selectorRulesOf(config.rules) }).run(doc)
+      return documentText(createBoilerplateStage(config.rules, config.pipeline.boilerplate).run(segmented))
+    }
+    expect(kept('<link rel="canonical" href="https://news.example.org/2024/budget">')).not.toContain('Read more')
+    expect(kept('<meta property="og:url" content="https://news.example.org/a">')).not.toContain('Read more')
+    expect(kept('<link rel="canonical" href="/relative/path"><meta property="og:url" content="javascript:alert(1)">')).toContain('Read more')
+    expect(kept('<link rel="canonical" href="https://elsewhere.example.net/a">')).toContain('Read more')
+  })
 })

@@ -48,7 +48,7 @@ function ruleApplies(rule: CompiledRule, doc: Document): boolean {
   const { where, scope } = rule.spec
   if (where?.format !== undefined && where.format !== doc.source.format) return false
   if (scope === undefined) return true
-  const host = hostOf(doc.source.url)
+  const host = hostOf(doc.source.url ?? doc.meta.canonicalUrl)
   const onSite = (site: string): boolean => host !== undefined && (host === site || host.endsWith(`.${site}`))
   if (scope.exceptSites?.some(onSite) === true) return false
   return scope.sites === undefined || scope.sites.some(onSite)

@@ -2,7 +2,7 @@ import { load } from 'cheerio'
 import type { AnyNode, Element } from 'domhandler'
 import type { Block, DocumentMeta } from '../../core/document.js'
 import { ContentContainerScorer } from './content-container.js'
-import { readPageMetadata } from './page-metadata.js'
+import { readPageMetadata, readPageUrl } from './page-metadata.js'
 
 /** Elements whose content never reaches the text: code, styling, embedded documents, forms' option lists. */
 const SKIPPED_TAGS: ReadonlySet<string> = new Set([
@@ -39,6 +39,8 @@ export interface SelectorRule {
 export interface SegmentedPage {
   readonly blocks: Block[]
   readonly meta: DocumentMeta
+  /** The page's own canonical URL (or og:url), when it declares an absolute one. */
+  readonly url?: string
 }
 
 interface Frame {
@@ -66,7 +68,8 @@ export function segmentHtml(html: string, selectors: readonly SelectorRule[] = [
       else selected.set(element, [ruleId])
     }
   }
-  return { blocks: body ? collectBlocks(body, selected) : [], meta }
+  const url = readPageUrl($)
+  return { blocks: body ? collectBlocks(body, selected) : [], meta, ...(url !== undefined ? { url } : {}) }
 }
 
 /**

@@ -40,6 +40,25 @@ export function readPageMetadata($: CheerioAPI): DocumentMeta {
   return meta
 }
 
+/**
+ * The address a page declares for itself (`<link rel="canonical">`, else `og:url`), when it is
+ * an absolute http(s) URL: lets site packs apply to saved pages that came without one.
+ */
+export function readPageUrl($: CheerioAPI): string | undefined {
+  const candidates = [$('link[rel~="canonical"]').first().attr('href'), $('meta[property="og:url"]').first().attr('content')]
+  for (const candidate of candidates) {
+    const value = candidate?.trim()
+    if (!value) continue
+    try {
+      const url = new URL(value)
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
+    } catch {
+      // not an absolute URL: try the next declaration
+    }
+  }
+  return undefined
+}
+
 function clean(text: string | undefined): string | undefined {
   const value = text?.replace(/\s+/g, ' ').trim()
   return value ? value : undefined

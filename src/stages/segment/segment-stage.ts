@@ -32,7 +32,9 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
       try {
         if (doc.source.format === 'html') {
           const page = segmentHtml(doc.raw, selectors)
-          segmented = withChanges(doc, { blocks: page.blocks, meta: { ...page.meta, ...doc.meta } })
+          // The address the page declares lets site packs apply to pages saved without one.
+          const declared = page.url !== undefined ? { canonicalUrl: page.url } : {}
+          segmented = withChanges(doc, { blocks: page.blocks, meta: { ...page.meta, ...declared, ...doc.meta } })
         } else {
           segmented = withChanges(doc, { blocks: segmentText(doc.raw) })
         }
