@@ -64,6 +64,25 @@ export const pipelineConfigSchema = z
       })
       .strict()
       .default({ comments: false }),
+    /** Passes over the whole batch (see src/corpus): off unless asked for. */
+    corpus: z
+      .object({
+        repeatedBlocks: z
+          .object({
+            /** Learn each site's repeated blocks from the batch and remove them (`corpus/repeated-block`). */
+            enabled: z.boolean().default(false),
+            /** Share of a site's documents a block must appear on... */
+            minShare: z.number().gt(0).max(1).default(0.5),
+            /** ...and how many of them, both together. */
+            minDocuments: z.number().int().min(2).default(5),
+            /** Sites with fewer documents learn nothing. */
+            minSiteDocuments: z.number().int().min(2).default(10),
+          })
+          .strict()
+          .default({ enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 }),
+      })
+      .strict()
+      .default({ repeatedBlocks: { enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 } }),
     concurrency: z.number().int().min(1).max(256).default(4),
   })
   .strict()

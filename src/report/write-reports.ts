@@ -19,6 +19,11 @@ export async function writeReports(
     ['run.json', json({ runId: ctx.runId, ...report, skippedFiles: skipped })],
     ['summary.md', renderSummary(report, ctx)],
   ]
+  return writeTextFiles(dir, files)
+}
+
+/** Writes each `[name, content]` into `dir` atomically (all or nothing per file) and returns what was written. */
+export async function writeTextFiles(dir: string, files: readonly (readonly [string, string])[]): Promise<FileInfo[]> {
   const written: FileInfo[] = []
   for (const [name, content] of files) {
     const file = await openAtomicFileWriter(join(dir, name))

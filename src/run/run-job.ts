@@ -7,9 +7,11 @@ import type { Document } from '../core/document.js'
 import { hasError } from '../core/document.js'
 import { ExitCode } from '../core/errors.js'
 import { createPipeline } from '../core/pipeline.js'
+import { learnSiteFurniture, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
 import { runLocal } from '../executors/local-executor.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { emptyReport, mergeReports, reportOfDocument, type RunReport } from '../report/run-report.js'
+import { writeLearnedFurniture } from '../report/write-learned-furniture.js'
 import { writeReports } from '../report/write-reports.js'
 import { VERSION } from '../version.js'
 import { buildManifest, writeManifest } from '../writers/manifest.js'
@@ -47,7 +49,10 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash, ruleSetHash: config.ruleSetHash }, 'run started')
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
-  const pipeline = createPipeline(config)
+  // Corpus pass (opt-in): learn each site's repeated blocks from the whole batch first.
+  const learned = config.pipeline.corpus.repeatedBlocks.enabled ? await learnSiteFurniture(options.inputs, config) : undefined
+  if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
+  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned)] } : config)
   const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
   let report = emptyReport()
   let failed = 0
@@ -89,6 +94,7 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   }
   await mkdir(join(options.outDir, 'reports'), { recursive: true })
   const reportFiles = await writeReports(join(options.outDir, 'reports'), report, summaryContext, batch.skipped)
+  if (learned) reportFiles.push(...(await writeLearnedFurniture(options.outDir, learned)))
   const manifest = buildManifest({
     tool: { name: 'decruft', version: VERSION },
     runId,
