@@ -12,6 +12,7 @@ import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.js'
 import { lineField, readYamlFile } from './read-yaml-file.js'
 import { applySitePacks } from './site-pack.js'
 import { ruleFileSchema, ruleSchema, type RuleSpec } from './rule-schema.js'
+import { ruleLabel } from './rule-label.js'
 
 /** Everything a run needs from configuration, validated, compiled and frozen. */
 export interface LoadedConfig {
@@ -178,12 +179,6 @@ function loadRuleFile(file: string, problems: ConfigProblem[]): CompiledRule[] {
     }
   })
   return compiled
-}
-
-/** Names a rule in messages by its id when it has one, else by its position in the file. */
-function ruleLabel(raw: unknown, position: number): string {
-  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['id'] : undefined
-  return typeof id === 'string' && id.length > 0 ? `rule ${id}` : `rules[${position}]`
 }
 
 function reportDuplicateIds(rules: readonly CompiledRule[], problems: ConfigProblem[]): void {

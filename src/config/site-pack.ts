@@ -4,6 +4,7 @@ import type { ConfigProblem } from '../core/errors.js'
 import { compileRule, RuleCompileError, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
 import { lineField, readYamlFile } from './read-yaml-file.js'
 import { ruleSchema, siteNameSchema, type RuleSpec } from './rule-schema.js'
+import { ruleLabel } from './rule-label.js'
 
 /** Fields of a default rule that a site pack's `override` may replace. */
 const overrideSchema = z
@@ -149,9 +150,4 @@ function onSite(examples: RuleSpec['examples'], site: string): RuleSpec['example
 
 function withoutUndefined(entry: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined))
-}
-
-function ruleLabel(raw: unknown, position: number): string {
-  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['id'] : undefined
-  return typeof id === 'string' && id.length > 0 ? `rule ${id}` : `rules[${position}]`
 }

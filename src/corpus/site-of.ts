@@ -1,3 +1,5 @@
+import { siteHost } from '../core/site-host.js'
+
 /**
  * How documents without a URL (`.txt` and `.html` files, JSONL records without `url`) are grouped
  * into sites: `folder` by the name of the input file's parent folder (`(files)/<folder>`; files
@@ -17,20 +19,10 @@ export const FILES_GROUP = '(files)'
  * `grouping` (default `folder`, see `SiteGrouping`).
  */
 export function siteOf(doc: { readonly source: { readonly url?: string; readonly file?: string } }, grouping: SiteGrouping = 'folder'): string {
-  const host = hostOf(doc.source.url)
+  const host = siteHost(doc.source.url)
   if (host !== undefined) return host
   if (grouping === 'single') return FILES_GROUP
   const folders = (doc.source.file ?? '').split(/[\\/]+/).filter((part) => part.length > 0 && part !== '.')
   const parent = folders.length >= 2 ? folders[folders.length - 2] : undefined
   return parent === undefined ? FILES_GROUP : `${FILES_GROUP}/${parent}`
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined
-  try {
-    const host = new URL(url).hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '')
-    return host.length > 0 ? host : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -1,7 +1,8 @@
 import type { Block, Document, DocumentIssue, DocumentMeta, MetaField, Removal } from '../../core/document.js'
 import { withChanges } from '../../core/document.js'
+import { siteHost } from '../../core/site-host.js'
 import { toIsoDate } from '../metadata/parse-date.js'
-import { blockWordCount } from './block-features.js'
+import { blockWordCount, PROSE_MIN_WORDS } from './block-features.js'
 import type { CompiledRule } from './compiled-rule.js'
 import { excerpt } from './excerpt.js'
 import type { DetectorMatch, Span } from './detectors/detector.js'
@@ -19,8 +20,6 @@ export interface RuleEngineOptions {
 }
 
 const STAGE = 'boilerplate'
-/** A block this long counts as prose for the drop-from-here safety valve; menus and headings do not. */
-const PROSE_MIN_WORDS = 10
 
 interface Hit {
   readonly blockIndex: number
@@ -48,19 +47,10 @@ function ruleApplies(rule: CompiledRule, doc: Document): boolean {
   const { where, scope } = rule.spec
   if (where?.format !== undefined && where.format !== doc.source.format) return false
   if (scope === undefined) return true
-  const host = hostOf(doc.source.url ?? doc.meta.canonicalUrl)
+  const host = siteHost(doc.source.url ?? doc.meta.canonicalUrl)
   const onSite = (site: string): boolean => host !== undefined && (host === site || host.endsWith(`.${site}`))
   if (scope.exceptSites?.some(onSite) === true) return false
   return scope.sites === undefined || scope.sites.some(onSite)
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '')
-  } catch {
-    return undefined
-  }
 }
 
 /** Runs the matcher over the content blocks the rule's `where` allows, then applies `minRun`. */

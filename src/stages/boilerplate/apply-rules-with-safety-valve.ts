@@ -1,7 +1,7 @@
 import type { Block, Document, DocumentIssue, Removal } from '../../core/document.js'
 import { withChanges } from '../../core/document.js'
 import { applyRule, type RuleEngineOptions } from './apply-rule.js'
-import { blockWordCount, endsWithSentencePunctuation } from './block-features.js'
+import { blockWordCount, endsWithSentencePunctuation, PROSE_MIN_WORDS } from './block-features.js'
 import type { CompiledRule } from './compiled-rule.js'
 
 /**
@@ -21,8 +21,6 @@ export const RULE_SAFETY_VALVE_DEFAULTS: RuleSafetyValveOptions = { maxRuleProse
 export const RULES_REMOVED_NEARLY_ALL = 'W_RULES_REMOVED_NEARLY_ALL'
 
 const STAGE = 'boilerplate'
-/** A block of this many words that ends like a sentence is prose; menus, headings and captions mostly are not. */
-const PROSE_MIN_WORDS = 10
 /** Rules of this concept remove reader comments (see the `comments` output field). */
 const COMMENT_RULES = 'comments/'
 /** Class and id tokens that mark reader comments (WordPress, Disqus, wpDiscuz markup). */

@@ -2,6 +2,12 @@ import type { Block } from '../../core/document.js'
 
 /** Small, cheap facts about a block's text that rules and detectors share. */
 
+/**
+ * Words a block needs to count as prose for the safety valves (a drop-from-here marker needs
+ * prose before it; rules may not remove nearly all of it): menus, headings and captions are shorter.
+ */
+export const PROSE_MIN_WORDS = 10
+
 const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*$/u
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu
 
