@@ -15,6 +15,7 @@ interface RunOptions extends RuleSetOptions {
   out?: string
   config?: string
   concurrency?: number
+  signatures?: string
   logLevel?: string
 }
 
@@ -27,6 +28,7 @@ export function createRunCommand(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
   return addRuleSetOptions(command)
     .option('--concurrency <n>', 'documents in flight at once (default from config)', positiveInteger)
+    .option('--signatures <file>', 'signatures of documents earlier runs published: drop this batch\'s duplicates of them, then add this run\'s documents (created when missing)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', process.env['DECRUFT_LOG_LEVEL'] ?? 'info')
     .addHelpText(
       'after',
@@ -37,8 +39,13 @@ Writes into the output folder:
   dataset.jsonl   one clean record per kept document (text, title, date, lang, genre, topics, removed)
   dataset.csv     the same records as flat columns (formula-safe for spreadsheets)
   rejects.jsonl   every document that was not kept, with stage, code and reason
-  reports/        one JSON file per stage, run.json and summary.md
+                  (duplicates: D_EXACT_DUPLICATE, D_NEAR_DUPLICATE, D_DUPLICATE_ID,
+                  D_PUBLISHED_EARLIER, each with duplicate_of naming the kept document)
+  reports/        one JSON file per stage, run.json, summary.md and corpus.json
   manifest.json   counts, sha256 of every file, config hash, version, timings (written last)
+
+Records are written in id order, so the same documents give the same bytes in any input
+order and at any concurrency.
 
 Exit codes: 0 done; 3 done, but some documents failed (see rejects.jsonl);
             2 bad usage or bad configuration (nothing written); 1 output could not be written.
@@ -47,7 +54,8 @@ Examples:
   decruft run                                   # seeds/ → output/
   decruft run scrape/ --out clean/              # a folder of .txt/.html files
   decruft run pages.jsonl.gz --out clean/ --config my-pipeline.yaml
-  decruft run pages.jsonl.gz --out clean/ --rules my-rules/ --sites my-sites/`,
+  decruft run pages.jsonl.gz --out clean/ --rules my-rules/ --sites my-sites/
+  decruft run tonight/ --out clean/2026-11-22/ --signatures state/published.jsonl`,
     )
     .action(async (inputs: string[], options: RunOptions) => {
       if (inputs.length > 0 && options.out === undefined) {
@@ -60,6 +68,7 @@ Examples:
         outDir: resolve(options.out ?? DEFAULT_OUTPUT),
         config,
         logger,
+        ...(options.signatures !== undefined ? { signatures: resolve(options.signatures) } : {}),
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       })
       setExitCode(result.exitCode)

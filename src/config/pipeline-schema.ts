@@ -64,7 +64,7 @@ export const pipelineConfigSchema = z
       })
       .strict()
       .default({ comments: false }),
-    /** Passes over the whole batch (see src/corpus): off unless asked for. */
+    /** Passes over the whole batch (see src/corpus): repeated blocks off unless asked for, duplicates on. */
     corpus: z
       .object({
         repeatedBlocks: z
@@ -80,9 +80,23 @@ export const pipelineConfigSchema = z
           })
           .strict()
           .default({ enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 }),
+        duplicates: z
+          .object({
+            /** Drop exact and near duplicates of the cleaned texts, keeping one survivor per cluster. */
+            enabled: z.boolean().default(true),
+            /** Estimated Jaccard similarity of word shingles from which two documents are near duplicates. */
+            threshold: z.number().gt(0).max(1).default(0.8),
+            /** Words per shingle. */
+            shingleWords: z.number().int().min(1).max(64).default(5),
+          })
+          .strict()
+          .default({ enabled: true, threshold: 0.8, shingleWords: 5 }),
       })
       .strict()
-      .default({ repeatedBlocks: { enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 } }),
+      .default({
+        repeatedBlocks: { enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 },
+        duplicates: { enabled: true, threshold: 0.8, shingleWords: 5 },
+      }),
     concurrency: z.number().int().min(1).max(256).default(4),
   })
   .strict()

@@ -31,7 +31,7 @@ export interface DuplicateResult {
 }
 
 function sameEntry(a: DuplicateEntry, b: DuplicateEntry): boolean {
-  if (a.chars !== b.chars || a.exactKey !== b.exactKey) return false
+  if (a.chars !== b.chars || a.exactKey !== b.exactKey || a.published !== b.published) return false
   const x = a.signature
   const y = b.signature
   if (x.shingles !== y.shingles || x.shingleWords !== y.shingleWords || x.hashes.length !== y.hashes.length) return false
@@ -96,8 +96,8 @@ class DisjointSets {
  * 3. Clusters are the connected components of exact groups and verified pairs (union-find).
  *    Transitive closure: A~B and B~C put A, B and C in one cluster even when A and C are less
  *    similar than the threshold — a chain of small edits stays one story.
- * 4. Survivor: `compareSurvivors` over the whole cluster — most characters, then smallest id by
- *    UTF-16 code units. Every other document is a member, `exact` when its exact key equals the
+ * 4. Survivor: `compareSurvivors` over the whole cluster — a published entry first, then most
+ *    characters, then smallest id by UTF-16 code units. Every other document is a member, `exact` when its exact key equals the
  *    survivor's (similarity 1), otherwise `near` with its estimated Jaccard to the survivor.
  *
  * The result depends only on the set of entries: they are deduplicated by id (the same id twice

@@ -14,6 +14,11 @@ export interface DuplicateEntry {
   /** `exactKey` of the cleaned text. */
   readonly exactKey: string
   readonly signature: MinHashSignature
+  /**
+   * True for a document an earlier run already published (read from a signatures file): it
+   * survives any cluster it is in, so a later batch never re-publishes the same story.
+   */
+  readonly published?: boolean
 }
 
 /**

@@ -8,12 +8,17 @@ export function compareIds(a: string, b: string): number {
 }
 
 /**
- * The survivor rule of a duplicate cluster: the most complete document (most characters of
- * cleaned text) survives; on equal length, the smallest id by `compareIds`. Negative when `a`
- * should survive rather than `b`. It looks only at the two documents, so the survivor never
- * depends on input order or concurrency.
+ * The survivor rule of a duplicate cluster: a document published by an earlier run survives
+ * first; then the most complete document (most characters of cleaned text); on equal length,
+ * the smallest id by `compareIds`. Negative when `a` should survive rather than `b`. It looks
+ * only at the two documents, so the survivor never depends on input order or concurrency.
  */
-export function compareSurvivors(a: { readonly id: string; readonly chars: number }, b: { readonly id: string; readonly chars: number }): number {
+export function compareSurvivors(
+  a: { readonly id: string; readonly chars: number; readonly published?: boolean },
+  b: { readonly id: string; readonly chars: number; readonly published?: boolean },
+): number {
+  const earlier = Number(b.published === true) - Number(a.published === true)
+  if (earlier !== 0) return earlier
   if (a.chars !== b.chars) return b.chars - a.chars
   return compareIds(a.id, b.id)
 }

@@ -4,18 +4,24 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Document } from '../core/document.js'
-import { hasError } from '../core/document.js'
-import { ExitCode } from '../core/errors.js'
+import { documentText, hasError, isRejected } from '../core/document.js'
+import { ExitCode, UsageError } from '../core/errors.js'
 import { createPipeline } from '../core/pipeline.js'
+import { applyDuplicateDrop } from '../corpus/apply-duplicate-drop.js'
+import { decideDuplicates, type DuplicateCandidate, type DuplicateDecisions } from '../corpus/decide-duplicates.js'
+import { duplicateEntry } from '../corpus/duplicate-entry.js'
+import { resolveDuplicateOptions } from '../corpus/duplicate-options.js'
 import { learnSiteFurniture, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
+import { readSignaturesFile, writeSignaturesFile, type PublishedSignature } from '../corpus/signatures-file.js'
 import { runLocal } from '../executors/local-executor.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { emptyReport, mergeReports, reportOfDocument, type RunReport } from '../report/run-report.js'
-import { writeLearnedFurniture } from '../report/write-learned-furniture.js'
+import { writeCorpusReport, type DuplicatesSummary } from '../report/write-corpus-report.js'
 import { writeReports } from '../report/write-reports.js'
 import { VERSION } from '../version.js'
 import { buildManifest, writeManifest } from '../writers/manifest.js'
 import { openOutputWriters } from '../writers/output-writers.js'
+import { openDocumentSpill } from './document-spill.js'
 
 /** One run: inputs, where to write, with which configuration. */
 export interface RunJobOptions {
@@ -23,6 +29,11 @@ export interface RunJobOptions {
   readonly outDir: string
   readonly config: LoadedConfig
   readonly concurrency?: number
+  /**
+   * Signatures of documents earlier runs published: documents of this batch that duplicate one
+   * are dropped (`D_PUBLISHED_EARLIER`), and this run's kept documents are added to the file.
+   */
+  readonly signatures?: string
   readonly logger: Logger
 }
 
@@ -36,50 +47,81 @@ export interface RunJobResult {
 const PROGRESS_INTERVAL_MS = 2_000
 
 /**
- * Runs the whole job: read → per-document pipeline (through the local executor) → writers, then
- * the reports and, last, the manifest. Document problems go to the rejects file and give exit
- * code 3; output failures throw (OutputError) and leave no half-published dataset.
+ * Runs the whole job: read → per-document pipeline (through the local executor) → a spill file
+ * → the duplicates pass over the whole batch → writers in id order, then the reports and, last,
+ * the manifest. Writing in id order makes the dataset independent of input order and
+ * concurrency. Document problems go to the rejects file and give exit code 3; output failures
+ * throw (OutputError) and leave no half-published dataset.
  */
 export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   const { config, logger } = options
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`
   const startedAt = new Date()
   const log = logger.child({ runId })
+  const dedup = config.pipeline.corpus.duplicates
+  const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
+  if (options.signatures !== undefined && !dedup.enabled) {
+    throw new UsageError('--signatures needs the duplicates pass: set corpus.duplicates.enabled: true in the pipeline configuration')
+  }
+  const published: PublishedSignature[] = options.signatures === undefined ? [] : await readSignaturesFile(options.signatures, duplicateOptions)
   const batch = await readInputs(options.inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
   log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash, ruleSetHash: config.ruleSetHash }, 'run started')
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
-  // Corpus pass (opt-in): learn each site's repeated blocks from the whole batch first.
+  // Corpus pass ① (opt-in): learn each site's repeated blocks from the whole batch first.
   const learned = config.pipeline.corpus.repeatedBlocks.enabled ? await learnSiteFurniture(options.inputs, config) : undefined
   if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
   const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned)] } : config)
   const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
+  const spill = await openDocumentSpill(options.outDir).catch(async (error: unknown) => {
+    await writers.abort()
+    throw error
+  })
   let report = emptyReport()
   let failed = 0
+  let cleaned = 0
   let lastProgress = Date.now()
+  const candidates: DuplicateCandidate[] = []
+  let decisions: DuplicateDecisions | undefined
   try {
+    // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
     await runLocal({
       documents: batch.documents,
       processDocument: (doc) => pipeline.processDocument(doc),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       onResult: async (doc: Document) => {
-        await writers.write(doc)
-        report = mergeReports(report, reportOfDocument(doc))
-        if (hasError(doc)) {
-          failed++
-          const error = doc.issues.find((i) => i.severity === 'error')
-          log.warn({ event: 'document-rejected', id: doc.id, file: doc.source.file, line: doc.source.line, stage: error?.stage, code: error?.code, message: error?.message }, 'document rejected')
+        const spilled = await spill.add(doc)
+        cleaned++
+        if (dedup.enabled && !isRejected(doc)) {
+          candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
         }
         if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
           lastProgress = Date.now()
           const seconds = (lastProgress - startedAt.getTime()) / 1000
-          log.info({ event: 'progress', documents: report.documents.read, docsPerSecond: Math.round(report.documents.read / seconds) }, 'progress')
+          log.info({ event: 'progress', documents: cleaned, docsPerSecond: Math.round(cleaned / seconds) }, 'progress')
         }
       },
     })
+    // Corpus pass ②: exact and near duplicates, decided from the whole batch's entries.
+    if (dedup.enabled) {
+      decisions = decideDuplicates(candidates, published, duplicateOptions)
+      log.info({ event: 'duplicates-found', documents: candidates.length, clusters: decisions.clusters.length, dropped: decisions.drops.size }, 'duplicates found')
+    }
+    for await (const { entry, doc: spilled } of spill.inIdOrder()) {
+      const doc = decisions ? applyDuplicateDrop(spilled, decisions.drops.get(entry.index)) : spilled
+      await writers.write(doc)
+      report = mergeReports(report, reportOfDocument(doc))
+      if (hasError(doc)) {
+        failed++
+        const error = doc.issues.find((i) => i.severity === 'error')
+        log.warn({ event: 'document-rejected', id: doc.id, file: doc.source.file, line: doc.source.line, stage: error?.stage, code: error?.code, message: error?.message }, 'document rejected')
+      }
+    }
   } catch (error) {
     await writers.abort()
     throw error
+  } finally {
+    await spill.discard()
   }
   const files = await writers.commit()
   const finishedAt = new Date()
@@ -94,7 +136,23 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   }
   await mkdir(join(options.outDir, 'reports'), { recursive: true })
   const reportFiles = await writeReports(join(options.outDir, 'reports'), report, summaryContext, batch.skipped)
-  if (learned) reportFiles.push(...(await writeLearnedFurniture(options.outDir, learned)))
+  let duplicates: DuplicatesSummary | undefined
+  if (decisions) {
+    const dropped = decisions.drops
+    const added = candidates.filter((c) => !dropped.has(c.position)).map((c) => ({ entry: c.entry, run: runId }))
+    if (options.signatures !== undefined) {
+      await writeSignaturesFile(options.signatures, [...published, ...added], duplicateOptions)
+      log.info({ event: 'signatures-saved', path: options.signatures, earlier: published.length, added: added.length }, 'signatures saved')
+    }
+    duplicates = {
+      threshold: duplicateOptions.threshold,
+      shingleWords: duplicateOptions.shingleWords,
+      documents: candidates.length,
+      decisions,
+      ...(options.signatures === undefined ? {} : { signatures: { path: options.signatures, earlier: published.length, added: added.length } }),
+    }
+  }
+  reportFiles.push(...(await writeCorpusReport(options.outDir, { ...(learned ? { learned } : {}), ...(duplicates ? { duplicates } : {}) })))
   const manifest = buildManifest({
     tool: { name: 'decruft', version: VERSION },
     runId,
