@@ -1,4 +1,6 @@
+import { renderCorpusSummary } from './corpus-summary-markdown.js'
 import type { RunReport, StageFigures } from './run-report.js'
+import type { CorpusPassResults } from './write-corpus-report.js'
 import { LISTED_WARNING_IDS, mergeWarningDocuments, type WarningDocumentsByCode } from './warning-documents.js'
 
 /** Facts about the run that the summary shows beside the report's figures. */
@@ -10,6 +12,8 @@ export interface SummaryContext {
   readonly configHash: string
   readonly version: string
   readonly skippedFiles: number
+  /** What the corpus passes learned and decided, when they ran. */
+  readonly corpus?: CorpusPassResults
 }
 
 const TOP_RULES = 20
@@ -70,6 +74,7 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
       '',
     )
   }
+  lines.push(...renderCorpusSummary(ctx.corpus ?? {}))
   lines.push('## Labels of written documents', '')
   for (const [name, counts] of Object.entries(report.labels)) {
     const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

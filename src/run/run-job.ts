@@ -125,25 +125,11 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   }
   const files = await writers.commit()
   const finishedAt = new Date()
-  const summaryContext = {
-    runId,
-    startedAt: startedAt.toISOString(),
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-    inputs: options.inputs,
-    configHash: config.hash,
-    version: VERSION,
-    skippedFiles: batch.skipped.length,
-  }
-  await mkdir(join(options.outDir, 'reports'), { recursive: true })
-  const reportFiles = await writeReports(join(options.outDir, 'reports'), report, summaryContext, batch.skipped)
   let duplicates: DuplicatesSummary | undefined
+  let added: PublishedSignature[] = []
   if (decisions) {
     const dropped = decisions.drops
-    const added = candidates.filter((c) => !dropped.has(c.position)).map((c) => ({ entry: c.entry, run: runId }))
-    if (options.signatures !== undefined) {
-      await writeSignaturesFile(options.signatures, [...published, ...added], duplicateOptions)
-      log.info({ event: 'signatures-saved', path: options.signatures, earlier: published.length, added: added.length }, 'signatures saved')
-    }
+    added = candidates.filter((c) => !dropped.has(c.position)).map((c) => ({ entry: c.entry, run: runId }))
     duplicates = {
       threshold: duplicateOptions.threshold,
       shingleWords: duplicateOptions.shingleWords,
@@ -152,7 +138,20 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
       ...(options.signatures === undefined ? {} : { signatures: { path: options.signatures, earlier: published.length, added: added.length } }),
     }
   }
-  reportFiles.push(...(await writeCorpusReport(options.outDir, { ...(learned ? { learned } : {}), ...(duplicates ? { duplicates } : {}) })))
+  const corpus = { ...(learned ? { learned } : {}), ...(duplicates ? { duplicates } : {}) }
+  const summaryContext = {
+    runId,
+    startedAt: startedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    inputs: options.inputs,
+    configHash: config.hash,
+    version: VERSION,
+    skippedFiles: batch.skipped.length,
+    corpus,
+  }
+  await mkdir(join(options.outDir, 'reports'), { recursive: true })
+  const reportFiles = await writeReports(join(options.outDir, 'reports'), report, summaryContext, batch.skipped)
+  reportFiles.push(...(await writeCorpusReport(options.outDir, corpus)))
   const manifest = buildManifest({
     tool: { name: 'decruft', version: VERSION },
     runId,
@@ -166,6 +165,12 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
     timings: Object.fromEntries(Object.entries(report.stages).map(([name, s]) => [name, Math.round(s.ms)])),
   })
   await writeManifest(options.outDir, manifest)
+  // After the manifest: only a published dataset's documents count as published. Should this
+  // write fail, the next run publishes them again rather than losing them.
+  if (options.signatures !== undefined) {
+    await writeSignaturesFile(options.signatures, [...published, ...added], duplicateOptions)
+    log.info({ event: 'signatures-saved', path: options.signatures, earlier: published.length, added: added.length }, 'signatures saved')
+  }
   for (const [stage, figures] of Object.entries(report.stages)) {
     const { removedByRule, editsByRule, ...totals } = figures
     log.child({ stage }).info({ event: 'stage-summary', ...totals, rules: Object.keys(removedByRule).length + Object.keys(editsByRule).length }, 'stage summary')

@@ -102,6 +102,10 @@ describe('decruft run drops exact and near duplicates, the same way in any order
     ])
     const stage = JSON.parse(readFileSync(join(forward, 'reports', 'duplicates.json'), 'utf8')) as { documentsIn: number; documentsOut: number; dropped: Record<string, number> }
     expect(stage).toMatchObject({ documentsIn: 42, documentsOut: 40, dropped: { D_EXACT_DUPLICATE: 1, D_NEAR_DUPLICATE: 1 } })
+    const summary = readFileSync(join(forward, 'reports', 'summary.md'), 'utf8')
+    expect(summary).toContain('## Corpus passes')
+    expect(summary).toMatch(/42 documents compared, 2 clusters, 2 documents dropped/)
+    expect(summary).toContain('- 2 documents, kept "p12"; dropped "edited-p12" (0.9')
   })
 
   it('keeps the same records, apart from their line numbers, when the lines of a file are reversed', async () => {
