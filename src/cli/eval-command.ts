@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
-import { formatScoreTable } from '../eval/format-score-table.js'
+import { formatCorpusPasses, formatScoreTable } from '../eval/format-score-table.js'
 import { runEval, type EvalField } from '../eval/run-eval.js'
 import { openAtomicFileWriter } from '../writers/atomic-file-writer.js'
 
@@ -15,6 +15,7 @@ interface EvalCommandOptions {
   sample?: number
   predictions?: string
   json?: string
+  corpusPasses?: boolean
 }
 
 /** Builds `decruft eval`: cleans the pages of a gold file and scores the result; `setExitCode` receives 0 when it ran. */
@@ -28,6 +29,10 @@ export function createEvalCommand(setExitCode: (code: number) => void): Command 
     .option('--sample <n>', 'use about N records: every k-th matching record, k = round(matching / N); deterministic', positiveInteger)
     .option('--predictions <file>', 'also write the predictions {id, text} as JSONL (input of shared/eval/scorer/score.mjs)')
     .option('--json <file>', 'also write the whole result (every row and metric, sample rule, timings) as JSON')
+    .option(
+      '--corpus-passes',
+      'also run the batch-wide passes of "decruft run" over the chosen records: learn each site\'s repeated blocks first and clean with them, then find duplicates among the cleaned texts; adds a corpus-passes summary (and scores with the duplicates dropped)',
+    )
     .addHelpText(
       'after',
       `
@@ -43,12 +48,23 @@ Prints one row per dataset, ALL(pooled) over all documents and MACRO (mean of da
   empty               records with gold whose output is empty (target: ≤ 1% of them)
 The figures agree with the reference scorer: node ../shared/eval/scorer/score.mjs GOLD PRED.
 
+--corpus-passes answers "do the batch-wide passes change quality?". The chosen records (same
+--datasets and --sample) are read once before cleaning: documents with a URL are segmented and,
+per site (URL host), blocks on enough of its documents are learned, with the thresholds of
+corpus.repeatedBlocks in the configuration (minShare, minDocuments, minSiteDocuments; the
+"enabled" switch is not needed). The scoring pass then cleans with those blocks removed as
+corpus/repeated-block, so its score table compares directly with one printed without the flag.
+After cleaning, exact and near duplicates among the kept texts are found with the settings of
+corpus.duplicates (MinHash estimate of shingle Jaccard ≥ threshold; "enabled" not needed) and reported with the scores the table would show if the dropped duplicates predicted "".
+It reads the gold file up to twice more and keeps only a short entry per document in memory.
+
 Exit codes: 0 scored; 2 bad usage or bad configuration; 1 an output file could not be written.
 
 Examples:
   decruft eval ../shared/eval/dev.jsonl.gz                         # all 1,775 pages, html field
   decruft eval ../shared/eval/dev.jsonl.gz --field text --sample 200
-  decruft eval ../shared/eval/dev.jsonl.gz --datasets dragnet,l3s-gn1 --predictions pred.jsonl --json scores.json`,
+  decruft eval ../shared/eval/dev.jsonl.gz --datasets dragnet,l3s-gn1 --predictions pred.jsonl --json scores.json
+  decruft eval ../shared/eval/dev.jsonl.gz --field text --corpus-passes --json with-passes.json`,
     )
     .action(async (gold: string, options: EvalCommandOptions) => {
       const goldFile = resolve(gold)
@@ -66,16 +82,19 @@ Examples:
         ...(options.datasets !== undefined ? { datasets: options.datasets } : {}),
         ...(options.sample !== undefined ? { sample: options.sample } : {}),
         ...(options.predictions !== undefined ? { predictions: resolve(options.predictions) } : {}),
-        onProgress: (done, ms) => {
+        ...(options.corpusPasses === true ? { corpusPasses: true } : {}),
+        onProgress: (done, ms, phase) => {
           if (!interactive || ms - lastReport < 2000) return
           lastReport = ms
-          process.stderr.write(`\reval: ${done} documents, ${(done / (ms / 1000)).toFixed(1)} docs/s `)
+          const doing = phase === 'learn' ? 'learning site furniture' : phase === 'rescore' ? 'scoring with duplicates dropped' : 'cleaning'
+          process.stderr.write(`\reval: ${doing}, ${done} documents, ${(ms / 1000).toFixed(0)} s `)
         },
       })
       if (interactive && lastReport > 0) process.stderr.write('\n')
 
-      const title = `decruft eval ${gold} --field ${result.field}${result.datasetFilter ? ` --datasets ${result.datasetFilter.join(',')}` : ''}`
+      const title = `decruft eval ${gold} --field ${result.field}${result.datasetFilter ? ` --datasets ${result.datasetFilter.join(',')}` : ''}${result.corpusPasses ? ' --corpus-passes' : ''}`
       const lines = [formatScoreTable(title, result)]
+      if (result.corpusPasses !== undefined) lines.push(formatCorpusPasses(result.corpusPasses, result))
       if (result.sample !== null) lines.push(`sample: ${result.sample.rule}`)
       if (result.datasetFilter !== null && result.documents === 0) lines.push(`no record matched --datasets ${result.datasetFilter.join(',')}`)
       lines.push(

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load-config.js'
-import { isRejected } from '../core/document.js'
+import { isRejected, type Document } from '../core/document.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { compileRule, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
 import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
@@ -12,17 +12,26 @@ import { FILES_GROUP, siteOf } from './site-of.js'
 export const REPEATED_BLOCK_RULE_ID = 'corpus/repeated-block'
 
 /**
- * The first corpus pass: reads the inputs once more, segments each document (nothing else)
- * and counts per site in how many documents each normalised block appears, then learns the
- * blocks above the configured share and count. Only documents with a URL take part (a site is
- * a URL host); memory grows with the distinct blocks per site, not with the text read.
+ * The first corpus pass over input paths: reads the inputs once more and learns from their
+ * documents (see `learnSiteFurnitureFromDocuments`), so `decruft run` can learn before it cleans.
  */
 export async function learnSiteFurniture(inputs: readonly string[], config: LoadedConfig): Promise<LearnedSite[]> {
+  const batch = await readInputs(inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
+  return learnSiteFurnitureFromDocuments(batch.documents, config)
+}
+
+/**
+ * The first corpus pass over documents from any source (input files, gold records): segments
+ * each document (nothing else) and counts per site in how many documents each normalised block
+ * appears, then learns the blocks above the configured share and count. Only documents with a
+ * URL take part (a site is a URL host); memory grows with the distinct blocks per site, not
+ * with the text read, since each document is dropped once segmented.
+ */
+export async function learnSiteFurnitureFromDocuments(documents: AsyncIterable<Document> | Iterable<Document>, config: LoadedConfig): Promise<LearnedSite[]> {
   const options = config.pipeline.corpus.repeatedBlocks
   const segment = createSegmentStage({ selectors: selectorRulesOf(config.rules) })
   const summary = createBlockFrequency()
-  const batch = await readInputs(inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
-  for await (const input of batch.documents) {
+  for await (const input of documents) {
     if (input.source.url === undefined || isRejected(input)) continue
     const site = siteOf(input)
     if (site.startsWith(FILES_GROUP)) continue

@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main.js'
 import { countGoldLines } from '../../src/eval/count-gold-lines.js'
 import { readGoldLines } from '../../src/eval/read-gold-lines.js'
 import { runEval } from '../../src/eval/run-eval.js'
+import { seededRandom, sentence } from '../corpus/generated-site.js'
 
 const DEV = fileURLToPath(new URL('../../../shared/eval/dev.jsonl.gz', import.meta.url))
 
@@ -112,6 +113,95 @@ describe('runEval', () => {
   })
 })
 
+/** The line every page of the generated site carries and no gold text contains. */
+const FURNITURE = 'Support our newsroom today: every donation keeps our reporters at the council, the courts and the schools.'
+
+/**
+ * `pages` records of one site (`daily.example.net`): each page is its own sentences (the gold)
+ * with the furniture line after the first one, as html and as crude text.
+ */
+function siteGoldLines(pages = 14): string[] {
+  const random = seededRandom(11)
+  return Array.from({ length: pages }, (_, i) => {
+    const body = Array.from({ length: 3 + (i % 3) }, () => sentence(random))
+    const withFurniture = [body[0] as string, FURNITURE, ...body.slice(1)]
+    return JSON.stringify({
+      id: `daily/${String(i).padStart(2, '0')}`,
+      dataset: 'daily',
+      url: `https://${i % 2 === 0 ? 'www.' : ''}daily.example.net/story/${i}`,
+      html: `<html><head><title>Story ${i}</title></head><body><article>${withFurniture.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      text: withFurniture.join('\n'),
+      gold: body.join('\n'),
+      gold_comments: null,
+      gold_with: null,
+      gold_without: null,
+    })
+  })
+}
+
+describe('runEval with the corpus passes', () => {
+  for (const field of ['text', 'html'] as const) {
+    it(`learns the site's furniture line from the records and removes it, so token F1 rises (${field})`, async () => {
+      const gold = writeGold(siteGoldLines())
+      const plainPredictions = join(tempDir(), 'pred.jsonl')
+      const passesPredictions = join(tempDir(), 'pred.jsonl')
+      const plain = await runEval({ gold, field, predictions: plainPredictions })
+      const passes = await runEval({ gold, field, predictions: passesPredictions, corpusPasses: true })
+      expect(plain.corpusPasses).toBeUndefined()
+      // Without the passes the per-document pipeline keeps the line: the test would prove nothing otherwise.
+      expect(readPredictions(plainPredictions).every((p) => p.text.includes(FURNITURE))).toBe(true)
+      const cleaned = readPredictions(passesPredictions)
+      expect(cleaned).toHaveLength(14)
+      for (const p of cleaned) {
+        expect(p.text).not.toContain(FURNITURE)
+        expect(p.text.length).toBeGreaterThan(0)
+      }
+      expect(passes.all.tok_f1).toBeGreaterThan((plain.all.tok_f1 ?? 1) + 0.05)
+      expect(passes.all.tok_r).toBe(plain.all.tok_r)
+      expect(passes.corpusPasses).toMatchObject({ sites: 1, sitesWithBlocks: 1, documentsTouched: 14, duplicateClusters: 0, duplicatesDropped: 0 })
+      expect(passes.corpusPasses?.learnedBlocks).toBeGreaterThanOrEqual(1)
+      expect(passes.corpusPasses?.charsRemoved).toBeGreaterThanOrEqual(14 * FURNITURE.length)
+      expect(passes.corpusPasses?.scoresWithDuplicatesDropped).toEqual({ datasets: passes.datasets, all: passes.all, macro: passes.macro })
+    })
+  }
+
+  it('learns nothing from a site with too few documents, and records without a URL take no part', async () => {
+    const lines = siteGoldLines(12).map((l, i) => (i < 3 ? JSON.stringify({ ...(JSON.parse(l) as object), url: null }) : l))
+    const result = await runEval({ gold: writeGold(lines), field: 'text', corpusPasses: true })
+    // 9 documents with a URL: below minSiteDocuments (10), so the line stays.
+    expect(result.corpusPasses).toMatchObject({ sites: 1, sitesLargeEnough: 0, learnedBlocks: 0, documentsTouched: 0, charsRemoved: 0 })
+  })
+
+  it('learns only from the chosen records: a sample too small for the site learns nothing', async () => {
+    const result = await runEval({ gold: writeGold(siteGoldLines()), field: 'text', corpusPasses: true, sample: 7 })
+    expect(result.documents).toBe(7)
+    expect(result.corpusPasses?.learnedBlocks).toBe(0)
+  })
+
+  it('reports two records with the same cleaned text as one duplicate, and scores as if it were dropped', async () => {
+    const lines = goldLines()
+    const second = JSON.parse(lines[2]!) as { html: string; text: string }
+    lines[3] = JSON.stringify({ ...(JSON.parse(lines[3]!) as object), html: second.html, text: second.text })
+    const result = await runEval({ gold: writeGold(lines), corpusPasses: true })
+    const passes = result.corpusPasses
+    expect(passes?.duplicateOptions).toMatchObject({ threshold: 0.8, shingleWords: 5 })
+    expect(passes).toMatchObject({ duplicateCandidates: 4, duplicateClusters: 1, duplicatesDropped: 1, exactDuplicatesDropped: 1, learnedBlocks: 0 })
+    expect(passes?.clusters).toEqual([{ survivor: 'beta/2', members: [{ id: 'beta/3', kind: 'exact', similarity: 1 }] }])
+    const dropped = passes?.scoresWithDuplicatesDropped
+    expect(dropped?.datasets['alpha']).toEqual(result.datasets['alpha'])
+    expect(dropped?.datasets['beta']?.empty_but_gold).toBe(1)
+    expect(result.datasets['beta']?.empty_but_gold).toBe(0)
+    expect(dropped?.all.tok_f1).toBeLessThan(result.all.tok_f1 ?? 0)
+  })
+
+  it('refuses a gold file whose ids repeat, since duplicates are reported by id', async () => {
+    const lines = goldLines()
+    lines[3] = lines[2]!
+    await expect(runEval({ gold: writeGold(lines), corpusPasses: true })).rejects.toThrow(/appears twice/)
+    expect((await runEval({ gold: writeGold(lines) })).documents).toBe(4)
+  })
+})
+
 describe('decruft eval', () => {
   afterEach(() => {
     vi.restoreAllMocks()
@@ -137,6 +227,22 @@ describe('decruft eval', () => {
     expect(out).toMatch(/docs\/s/)
     const result = JSON.parse(readFileSync(json, 'utf8')) as { documents: number; all: { docs: number }; sample: { every: number } }
     expect([result.documents, result.all.docs, result.sample.every]).toEqual([2, 2, 2])
+  })
+
+  it('with --corpus-passes prints what the passes learned and found, and writes it in the JSON', async () => {
+    const json = join(tempDir(), 'scores.json')
+    const { code, out } = await evalCli(writeGold(siteGoldLines()), '--field', 'text', '--corpus-passes', '--json', json)
+    expect(code).toBe(0)
+    expect(out).toContain('--corpus-passes')
+    expect(out).toMatch(/learned blocks [1-9]/)
+    expect(out).toMatch(/removed \d+ characters from 14 documents/)
+    expect(out).toMatch(/with duplicates dropped .*tok_F1/)
+    const result = JSON.parse(readFileSync(json, 'utf8')) as { corpusPasses?: { learnedBlocks: number; documentsTouched: number; scoresWithDuplicatesDropped: { all: { docs: number } } } }
+    expect(result.corpusPasses?.learnedBlocks).toBeGreaterThanOrEqual(1)
+    expect(result.corpusPasses?.documentsTouched).toBe(14)
+    expect(result.corpusPasses?.scoresWithDuplicatesDropped.all.docs).toBe(14)
+    const plain = await evalCli(writeGold(siteGoldLines()), '--field', 'text')
+    expect(plain.out).not.toContain('corpus passes')
   })
 
   it('exits 2 when the gold file does not exist', async () => {
