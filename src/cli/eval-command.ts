@@ -49,8 +49,8 @@ Prints one row per dataset, ALL(pooled) over all documents and MACRO (mean of da
 The figures agree with the reference scorer: node ../shared/eval/scorer/score.mjs GOLD PRED.
 
 --corpus-passes answers "do the batch-wide passes change quality?". The chosen records (same
---datasets and --sample) are read once before cleaning: documents with a URL are segmented and,
-per site (URL host), blocks on enough of its documents are learned, with the thresholds of
+--datasets and --sample) are read once before cleaning: documents are segmented and, per site
+(URL host; records without a URL form one group), blocks on enough of its documents are learned, with the thresholds of
 corpus.repeatedBlocks in the configuration (minShare, minDocuments, minSiteDocuments; the
 "enabled" switch is not needed). The scoring pass then cleans with those blocks removed as
 corpus/repeated-block, so its score table compares directly with one printed without the flag.

@@ -77,9 +77,11 @@ export const pipelineConfigSchema = z
             minDocuments: z.number().int().min(2).default(5),
             /** Sites with fewer documents learn nothing. */
             minSiteDocuments: z.number().int().min(2).default(10),
+            /** Documents without a URL: one site per folder of files, one for all, or none (they take no part). */
+            fileGrouping: z.enum(['folder', 'single', 'none']).default('folder'),
           })
           .strict()
-          .default({ enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 }),
+          .default({ enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10, fileGrouping: 'folder' }),
         duplicates: z
           .object({
             /** Drop exact and near duplicates of the cleaned texts, keeping one survivor per cluster. */
@@ -94,7 +96,7 @@ export const pipelineConfigSchema = z
       })
       .strict()
       .default({
-        repeatedBlocks: { enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10 },
+        repeatedBlocks: { enabled: false, minShare: 0.5, minDocuments: 5, minSiteDocuments: 10, fileGrouping: 'folder' },
         duplicates: { enabled: true, threshold: 0.8, shingleWords: 5 },
       }),
     concurrency: z.number().int().min(1).max(256).default(4),

@@ -6,7 +6,7 @@ import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-s
 import { addDocument, createBlockFrequency } from './block-frequency.js'
 import { learnRepeatedBlocks, type LearnedSite } from './learn-repeated-blocks.js'
 import { LEARNED_RULE_PRIORITY } from './site-pack-from-learned.js'
-import { FILES_GROUP, siteOf } from './site-of.js'
+import { FILES_GROUP, siteOf, type SiteGrouping } from './site-of.js'
 
 /** The rule id every removal of a learned repeated block carries. */
 export const REPEATED_BLOCK_RULE_ID = 'corpus/repeated-block'
@@ -23,18 +23,19 @@ export async function learnSiteFurniture(inputs: readonly string[], config: Load
 /**
  * The first corpus pass over documents from any source (input files, gold records): segments
  * each document (nothing else) and counts per site in how many documents each normalised block
- * appears, then learns the blocks above the configured share and count. Only documents with a
- * URL take part (a site is a URL host); memory grows with the distinct blocks per site, not
- * with the text read, since each document is dropped once segmented.
+ * appears, then learns the blocks above the configured share and count. A site is a URL host;
+ * documents without a URL are grouped by `fileGrouping` (per folder, all in one, or left out).
+ * Memory grows with the distinct blocks per site, not with the text read, since each document
+ * is dropped once segmented.
  */
 export async function learnSiteFurnitureFromDocuments(documents: AsyncIterable<Document> | Iterable<Document>, config: LoadedConfig): Promise<LearnedSite[]> {
   const options = config.pipeline.corpus.repeatedBlocks
   const segment = createSegmentStage({ selectors: selectorRulesOf(config.rules) })
   const summary = createBlockFrequency()
   for await (const input of documents) {
-    if (input.source.url === undefined || isRejected(input)) continue
-    const site = siteOf(input)
-    if (site.startsWith(FILES_GROUP)) continue
+    if (isRejected(input)) continue
+    const site = siteOf(input, siteGroupingOf(options.fileGrouping))
+    if (options.fileGrouping === 'none' && site.startsWith(FILES_GROUP)) continue
     const doc = segment.run(input)
     if (isRejected(doc)) continue
     addDocument(summary, site, doc.blocks.map((b) => b.text))
@@ -42,15 +43,24 @@ export async function learnSiteFurnitureFromDocuments(documents: AsyncIterable<D
   return learnRepeatedBlocks(summary, { minShare: options.minShare, minDocuments: options.minDocuments, minSiteDocuments: options.minSiteDocuments })
 }
 
+/** The `siteOf` grouping for a `corpus.repeatedBlocks.fileGrouping` setting (`none` groups like `folder`, then is left out). */
+export function siteGroupingOf(fileGrouping: 'folder' | 'single' | 'none'): SiteGrouping {
+  return fileGrouping === 'single' ? 'single' : 'folder'
+}
+
 /**
- * One rule per site that learned blocks: the blocks as exact keywords with digits folded, scoped
- * to the site, after every configured rule, with the rule id `corpus/repeated-block`.
+ * One rule per site that learned blocks: the blocks as exact keywords with digits folded, after
+ * every configured rule, with the rule id `corpus/repeated-block`. A host's rule is scoped to the
+ * host as a site pack's would be; a group of files without URLs gets a condition on the group
+ * (`fileGrouping` must be the setting the blocks were learned with).
  */
-export function repeatedBlockRules(learned: readonly LearnedSite[]): CompiledRule[] {
+export function repeatedBlockRules(learned: readonly LearnedSite[], fileGrouping: 'folder' | 'single' | 'none' = 'folder'): CompiledRule[] {
+  const grouping = siteGroupingOf(fileGrouping)
   return learned
     .filter((site) => site.blocks.length > 0)
-    .map((site) =>
-      compileRule(
+    .map((site) => {
+      const fileGroup = site.site.startsWith(FILES_GROUP)
+      const rule = compileRule(
         {
           id: REPEATED_BLOCK_RULE_ID,
           description: `Blocks on at least the configured share of ${site.site}'s ${site.documents} documents in this batch.`,
@@ -58,10 +68,11 @@ export function repeatedBlockRules(learned: readonly LearnedSite[]): CompiledRul
           action: 'drop-block',
           priority: LEARNED_RULE_PRIORITY,
           enabled: true,
-          scope: { sites: [site.site] },
+          ...(fileGroup ? {} : { scope: { sites: [site.site] } }),
           examples: [],
         },
         '(learned from the batch)',
-      ),
-    )
+      )
+      return fileGroup ? { ...rule, appliesTo: (doc: Document) => siteOf(doc, grouping) === site.site } : rule
+    })
 }

@@ -201,7 +201,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const learnMs = performance.now() - learnStarted
   const dedup = config.pipeline.corpus.duplicates
   const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
-  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned)] } : config)
+  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
 
   const scoreboard = createScoreboard()
   let writer: AtomicFileWriter | undefined

@@ -21,7 +21,7 @@ export function renderCorpusSummary(results: CorpusPassResults): string[] {
   if (results.learned) {
     const learning = results.learned.filter((s) => s.blocks.length > 0)
     lines.push(
-      `**Repeated blocks**: ${learning.length} of ${results.learned.length} sites learned blocks, removed as \`corpus/repeated-block\`; each is also written as a site pack to review in \`learned-sites/\`.`,
+      `**Repeated blocks**: ${learning.length} of ${results.learned.length} sites learned blocks, removed as \`corpus/repeated-block\`; each URL host's list is also a site pack to review in \`learned-sites/\`.`,
       '',
     )
     for (const site of learning) {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { DuplicateDecisions } from '../corpus/decide-duplicates.js'
 import type { LearnedSite } from '../corpus/learn-repeated-blocks.js'
 import { sitePackFromLearned } from '../corpus/site-pack-from-learned.js'
+import { FILES_GROUP } from '../corpus/site-of.js'
 import type { FileInfo } from '../writers/atomic-file-writer.js'
 import { writeTextFiles } from './write-reports.js'
 
@@ -54,14 +55,15 @@ export function corpusReport(results: CorpusPassResults): Record<string, unknown
 
 /**
  * Writes what the corpus passes found: `reports/corpus.json` (see `corpusReport`) and, for each
- * site that learned blocks, `learned-sites/<domain>.yaml`, a site pack a person can review and
- * copy into config/sites. Writes nothing when no pass ran.
+ * site (URL host) that learned blocks, `learned-sites/<domain>.yaml`, a site pack a person can
+ * review and copy into config/sites; groups of files without URLs are in corpus.json only, as
+ * packs apply to URLs. Writes nothing when no pass ran.
  */
 export async function writeCorpusReport(outDir: string, results: CorpusPassResults): Promise<FileInfo[]> {
   if (!results.learned && !results.duplicates) return []
   await mkdir(join(outDir, 'reports'), { recursive: true })
   const written = await writeTextFiles(join(outDir, 'reports'), [['corpus.json', `${JSON.stringify(corpusReport(results), null, 2)}\n`]])
-  const packs = (results.learned ?? []).filter((site) => site.blocks.length > 0).map((site) => [`${site.site}.yaml`, sitePackFromLearned(site)] as const)
+  const packs = (results.learned ?? []).filter((site) => site.blocks.length > 0 && !site.site.startsWith(FILES_GROUP)).map((site) => [`${site.site}.yaml`, sitePackFromLearned(site)] as const)
   if (packs.length === 0) return written
   await mkdir(join(outDir, 'learned-sites'), { recursive: true })
   return [...written, ...(await writeTextFiles(join(outDir, 'learned-sites'), packs))]

@@ -71,7 +71,7 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   // Corpus pass ① (opt-in): learn each site's repeated blocks from the whole batch first.
   const learned = config.pipeline.corpus.repeatedBlocks.enabled ? await learnSiteFurniture(options.inputs, config) : undefined
   if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
-  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned)] } : config)
+  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
   const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
   const spill = await openDocumentSpill(options.outDir).catch(async (error: unknown) => {
     await writers.abort()

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/load-config.js'
@@ -60,5 +60,25 @@ describe('decruft run with the repeated-block pass on', () => {
     expect(pack).toContain(MENU_LINE)
     const removals = readFileSync(join(out, 'reports', 'boilerplate.json'), 'utf8')
     expect(removals).toContain('corpus/repeated-block')
+  })
+})
+
+describe('decruft run with the repeated-block pass on, over a folder of files without URLs', () => {
+  const pages = generatedSite(9)
+  const dir = tempDir()
+  mkdirSync(join(dir, 'in', 'site-a'), { recursive: true })
+  pages.forEach((p, i) => writeFileSync(join(dir, 'in', 'site-a', `page-${String(i).padStart(2, '0')}.txt`), p.blocks.join('\n') + '\n'))
+  const out = join(dir, 'out')
+  const run = runCli('run', join(dir, 'in'), '--out', out, '--config', configWithRepeatedBlocks())
+
+  it('learns the folder\'s furniture as one site and removes it, without writing a site pack for it', async () => {
+    expect(await run).toBe(0)
+    const texts = readFileSync(join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as DatasetRecord).text)
+    expect(texts).toHaveLength(40)
+    for (const text of texts) expect(text).not.toContain(MENU_LINE)
+    expect(texts.filter((t) => t.includes(QUOTED_PARAGRAPH))).toHaveLength(2)
+    const corpus = JSON.parse(readFileSync(join(out, 'reports', 'corpus.json'), 'utf8')) as { repeatedBlocks: { site: string; documents: number }[] }
+    expect(corpus.repeatedBlocks.map((s) => [s.site, s.documents])).toEqual([['(files)/site-a', 40]])
+    expect(existsSync(join(out, 'learned-sites'))).toBe(false)
   })
 })

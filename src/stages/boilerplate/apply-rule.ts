@@ -46,6 +46,7 @@ export function applyRule(rule: CompiledRule, doc: Document, options: RuleEngine
 function ruleApplies(rule: CompiledRule, doc: Document): boolean {
   const { where, scope } = rule.spec
   if (where?.format !== undefined && where.format !== doc.source.format) return false
+  if (rule.appliesTo !== undefined && !rule.appliesTo(doc)) return false
   if (scope === undefined) return true
   const host = siteHost(doc.source.url ?? doc.meta.canonicalUrl)
   const onSite = (site: string): boolean => host !== undefined && (host === site || host.endsWith(`.${site}`))

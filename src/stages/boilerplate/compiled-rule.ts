@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js'
 import type { RuleSpec } from '../../config/rule-schema.js'
-import type { Block, DocumentMeta, MetaField } from '../../core/document.js'
+import type { Block, Document, DocumentMeta, MetaField } from '../../core/document.js'
 import { cssSelectorProblem } from '../segment/css-selector-check.js'
 import { blockFoldedText, endsWithSentencePunctuation, foldForMatch } from './block-features.js'
 import { DETECTORS } from './detectors/detector-registry.js'
@@ -12,6 +12,11 @@ export interface CompiledRule {
   /** The rule file, for messages that name where a rule lives. */
   readonly file: string
   readonly match: (block: Block, ctx: DetectorContext) => DetectorMatch | null
+  /**
+   * A further condition on the document, for rules the corpus passes build from the batch
+   * (such as a folder of files without URLs), which a YAML scope cannot name.
+   */
+  readonly appliesTo?: (doc: Document) => boolean
 }
 
 /** Raised when a rule cannot be compiled; the config loader turns it into a config problem. */
