@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
 import { VERSION } from '../version.js'
 import { createEvalCommand } from './eval-command.js'
+import { createEvaluateClassifierCommand } from './evaluate-classifier-command.js'
 import { createExplainCommand } from './explain-command.js'
 import { createPreviewCommand } from './preview-command.js'
 import { createRulesCommand } from './rules-command.js'
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createExplainCommand())
     .addCommand(createRulesCommand((code) => (exitCode = code)))
     .addCommand(createPreviewCommand())
+    .addCommand(createEvaluateClassifierCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])
