@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
 import { VERSION } from '../version.js'
+import { createBenchCommand } from './bench-command.js'
 import { createEvalCommand } from './eval-command.js'
 import { createEvaluateClassifierCommand } from './evaluate-classifier-command.js'
 import { createExplainCommand } from './explain-command.js'
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createRulesCommand((code) => (exitCode = code)))
     .addCommand(createPreviewCommand())
     .addCommand(createEvaluateClassifierCommand())
+    .addCommand(createBenchCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])
