@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url'
 import { createGunzip } from 'node:zlib'
 import { parseDocument } from 'yaml'
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
+import { DEFAULT_MAX_KEYS_PER_SITE } from '../corpus/block-frequency.js'
 import { DEFAULT_CORPUS_OPTIONS, writeCorpus, type CorpusOptions } from './generate-corpus.js'
+import { measurePassSummariesInChild } from './measure-pass-summaries.js'
 
 /** What `runBench` measures on, and how. */
 export interface BenchOptions {
@@ -31,7 +33,7 @@ export interface BenchOptions {
   readonly onProgress?: (message: string) => void
 }
 
-/** The defaults of `runBench` (about 2.5 minutes on two cores): 1,500 documents, 12 sites, 6 paragraphs, 10% duplicates, seed 1, the shipped config, with the scaling table. */
+/** The defaults of `runBench` (about four minutes on two cores, one of them for the table of what the passes hold): 1,500 documents, 12 sites, 6 paragraphs, 10% duplicates, seed 1, the shipped config, with the scaling table. */
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = Object.freeze({
   documents: 1_500,
   sites: DEFAULT_CORPUS_OPTIONS.sites,
@@ -77,6 +79,42 @@ export interface BenchRow {
   readonly rejected: number | null
 }
 
+/**
+ * What the corpus passes hold in memory for one corpus of the scaling table, measured precisely
+ * in a process of its own (`measurePassSummaries`): the repeated-block summary and the
+ * duplicate entries, with their sizes and the bytes they retain.
+ */
+export interface PassSummaryRow {
+  readonly corpus: BenchCorpus
+  readonly documents: number
+  readonly paragraphs: number | null
+  readonly inputBytes: number
+  readonly inputMB: number
+  /** Sites in the repeated-block summary. */
+  readonly sites: number
+  /** Distinct block keys, summed over the sites. */
+  readonly distinctKeys: number
+  /** Characters of the sample texts held (one per key), summed. */
+  readonly sampleChars: number
+  /** Bytes the repeated-block summary retains (live with it held minus live once let go). */
+  readonly blockSummaryBytes: number
+  readonly blockSummaryMiB: number
+  readonly bytesPerKey: number
+  /** Duplicate entries: one per document the pipeline kept. */
+  readonly entries: number
+  /** Characters of cleaned text the entries were computed from (and do not hold). */
+  readonly entryTextChars: number
+  /** Bytes the duplicate entries retain, measured as `blockSummaryBytes`. */
+  readonly entriesBytes: number
+  readonly entriesMiB: number
+  readonly bytesPerEntry: number
+  /** Live bytes after building minus before: the structure plus code and feedback V8 kept from running it (noisier). */
+  readonly blockSummaryGrowthBytes: number
+  readonly entriesGrowthBytes: number
+  /** Time of the measuring process, from spawn to exit. */
+  readonly wallSeconds: number
+}
+
 /** Everything `runBench` measured, for the table or `--json`. */
 export interface BenchResult {
   readonly node: string
@@ -87,6 +125,8 @@ export interface BenchResult {
   readonly corpus: CorpusOptions | null
   readonly corpusFile: string | null
   readonly rows: readonly BenchRow[]
+  /** What the corpus passes hold, per corpus of the scaling table; empty without it. */
+  readonly summaries: readonly PassSummaryRow[]
   /** The temporary folder, when kept (`keep`); null when it was removed. */
   readonly keptDirectory: string | null
   readonly elapsedSeconds: number
@@ -249,6 +289,8 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       seed: options.seed,
     }
     const plans: Plan[] = []
+    /** The corpora of the scaling table, whose pass summaries are measured after the runs. */
+    const measured: Plan[] = []
     const onConfig = join(dir, 'pipeline-passes-on.yaml')
     const offConfig = join(dir, 'pipeline-passes-off.yaml')
     writePassesConfig(configFile, onConfig, true)
@@ -275,6 +317,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         const stats = await writeCorpus(file, generate)
         const configs: BenchConfig[] = corpus === 'base' ? (options.scaling ? ['default', 'passes on', 'passes off'] : ['default', 'passes on']) : ['passes off', 'passes on']
         for (const config of configs) plans.push({ corpus, config, file, documents: stats.documents, paragraphs: generate.paragraphs, bytes: stats.bytes })
+        if (options.scaling) measured.push({ corpus, config: 'passes on', file, documents: stats.documents, paragraphs: generate.paragraphs, bytes: stats.bytes })
       }
     }
 
@@ -303,6 +346,33 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         ...counts,
       })
     }
+    // Bytes retained do not depend on CPU time, so these processes may share the CPUs.
+    const summaries = await mapConcurrently(measured, Math.min(2, cpus().length), async (plan, index) => {
+      progress(`measuring what the corpus passes hold ${index + 1}/${measured.length}: ${plan.corpus} corpus`)
+      const wallStarted = performance.now()
+      const m = await measurePassSummariesInChild(plan.file, onConfig)
+      return {
+        corpus: plan.corpus,
+        documents: plan.documents,
+        paragraphs: plan.paragraphs,
+        inputBytes: plan.bytes,
+        inputMB: round(plan.bytes / 1e6, 2),
+        sites: m.sites,
+        distinctKeys: m.distinctKeys,
+        sampleChars: m.sampleChars,
+        blockSummaryBytes: m.blockSummaryBytes,
+        blockSummaryMiB: round(m.blockSummaryBytes / 2 ** 20, 3),
+        bytesPerKey: m.distinctKeys > 0 ? Math.round(m.blockSummaryBytes / m.distinctKeys) : 0,
+        entries: m.entries,
+        entryTextChars: m.entryTextChars,
+        entriesBytes: m.entriesBytes,
+        entriesMiB: round(m.entriesBytes / 2 ** 20, 3),
+        bytesPerEntry: m.entries > 0 ? Math.round(m.entriesBytes / m.entries) : 0,
+        blockSummaryGrowthBytes: m.blockSummaryGrowthBytes,
+        entriesGrowthBytes: m.entriesGrowthBytes,
+        wallSeconds: round((performance.now() - wallStarted) / 1000, 2),
+      } satisfies PassSummaryRow
+    })
     return {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
@@ -311,12 +381,27 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       corpus: options.corpus === undefined ? corpusOptions : null,
       corpusFile: options.keep || options.corpus !== undefined ? corpusFile : null,
       rows,
+      summaries,
       keptDirectory: options.keep ? dir : null,
       elapsedSeconds: round((performance.now() - started) / 1000, 1),
     }
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index] as T, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))
+  return results
 }
 
 function pad(cells: readonly string[], widths: readonly number[], rightAligned: readonly boolean[]): string {
@@ -344,10 +429,57 @@ function wrap(text: string, width = 100): string[] {
 
 const fixed = (value: number, digits: number): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
+/** The third table (what the corpus passes hold in memory, per corpus) and how to read it. */
+function formatPassSummaries(summaries: readonly PassSummaryRow[]): string[] {
+  const count = (value: number): string => value.toLocaleString('en-US')
+  const base = summaries.find((s) => s.corpus === 'base')
+  const times = (value: number, of: number | undefined): string => (of === undefined || of === 0 ? '' : ` (×${fixed(value / of, 2)})`)
+  // What a key costs beside its sample's characters (one byte each in a Latin-1 string).
+  const first = base ?? summaries[0]
+  const overhead = first !== undefined && first.distinctKeys > 0 ? Math.round((first.blockSummaryBytes - first.sampleChars) / first.distinctKeys) : undefined
+  return [
+    'What the corpus passes hold in memory (measured in a fresh process per corpus)',
+    ...table(
+      ['corpus', 'docs', 'input MB', 'cleaned Mchars', 'block keys', 'sample Mchars', 'summary MiB', 'B/key', 'entries', 'entries MiB', 'B/entry'],
+      summaries.map((s) => [
+        s.corpus,
+        `${s.documents}`,
+        fixed(s.inputMB, 1),
+        fixed(s.entryTextChars / 1e6, 2),
+        `${count(s.distinctKeys)}${times(s.distinctKeys, base?.distinctKeys)}`,
+        fixed(s.sampleChars / 1e6, 2),
+        `${fixed(s.blockSummaryMiB, 2)}${times(s.blockSummaryBytes, base?.blockSummaryBytes)}`,
+        count(s.bytesPerKey),
+        count(s.entries),
+        `${fixed(s.entriesMiB, 3)}${times(s.entriesBytes, base?.entriesBytes)}`,
+        count(s.bytesPerEntry),
+      ]),
+      [false, true, true, true, true, true, true, true, true, true, true],
+    ),
+    '',
+    ...wrap(
+      'Each row streams one corpus of the scaling table in a fresh "node --expose-gc" process and builds exactly what the corpus passes ' +
+        'of "decruft run" keep: the repeated-block summary (per site, every distinct block key of the segmented documents with its ' +
+        'document count and one sample text) and one duplicate entry per kept document (id, length, exact key and a 128-hash MinHash ' +
+        'signature of the cleaned text, after the full pipeline with the learned blocks as rules). MiB is what a structure retains: ' +
+        'live heap plus array buffers, after full garbage collections, with it held minus once it is let go (the growth while building ' +
+        'it, which also holds code V8 compiled on the way, is in --json). "cleaned Mchars" is the text the entries were computed from ' +
+        'and do not keep; "sample Mchars" the sample texts the summary holds, one per key. An entry has the same size whatever the ' +
+        'length of its text, so the entries grow with documents alone: articles x4 (four times the cleaned text) leaves them ' +
+        'unchanged and documents x2 doubles them. The block summary follows the distinct blocks: a menu, banner or footer repeated on ' +
+        'every page of a site is one key however many pages carry it, but each distinct paragraph is a key of its own with one sample ' +
+        `text${overhead !== undefined ? ` (B/key: about ${count(overhead)} bytes plus the sample's characters)` : ''}. Longer articles ` +
+        'have more distinct paragraphs, so articles x4 adds keys as documents x2 does; and as nearly every article paragraph of a ' +
+        'generated corpus is distinct, the samples add up to about the cleaned text. The summary holds each distinct block once, ' +
+        `never its repeats, and at most ${count(DEFAULT_MAX_KEYS_PER_SITE)} keys per site.`,
+    ),
+  ]
+}
+
 /**
  * The bench result as text for a terminal: the throughput table (one row per run), the scaling
  * table (peak RSS with passes off and on, and what the passes add) and a paragraph on how to
- * read them.
+ * read them, then the table of what the corpus passes hold in memory, with its own paragraph.
  */
 export function formatBenchReport(result: BenchResult): string {
   const lines: string[] = []
@@ -408,10 +540,12 @@ export function formatBenchReport(result: BenchResult): string {
       'distinct blocks they count and per document a duplicate signature. If the passes held the text they read, on - off would grow ' +
       'like input MB; holding keys and signatures, it grows with distinct blocks and documents. Articles x4 keeps the documents and ' +
       'quadruples the paragraphs (more distinct blocks, no more signatures); documents x2 doubles both. Peak RSS moves in V8 heap-growth ' +
-      'steps of tens of MiB, so a single difference within about 50 MiB is not a signal; a larger --docs gives a clearer one. ' +
+      'steps of tens of MiB, so a single difference within about 50 MiB is not a signal; a larger --docs gives a clearer one' +
+      (result.summaries.length > 0 ? ', and the last table measures what the passes hold to the byte. ' : '. ') +
       'Throughput varies by a few percent between runs and with other load on the machine.',
     ),
   )
+  if (result.summaries.length > 0) lines.push('', ...formatPassSummaries(result.summaries))
   if (result.keptDirectory !== null) lines.push('', `kept: ${result.keptDirectory}`)
   lines.push('', `bench took ${fixed(result.elapsedSeconds, 0)} s`)
   return `${lines.join('\n')}\n`

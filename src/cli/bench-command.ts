@@ -60,17 +60,22 @@ reports documents, input MB, wall seconds, docs/s, MB/s and the process's peak R
 
 The scaling table runs passes off and on on the base corpus, on one with articles four times
 as long (same documents) and on one with twice the documents: the passes' memory (on - off)
-should follow the distinct blocks and signatures, not the amount of text.
+should follow the distinct blocks and signatures, not the amount of text. Peak RSS moves in
+steps of tens of MiB, so a third table measures it precisely: for each of these corpora a
+fresh "node --expose-gc" process builds what the passes keep (the repeated-block summary of
+the segmented blocks, the duplicate entries of the cleaned texts) and reports distinct block
+keys, sample characters held, entries, and the bytes each structure retains.
 
-Needs the compiled CLI (npm run build). The default bench takes about two and a half minutes on two
-cores; runs are sequential, so other load on the machine skews docs/s. Never assert on these
-numbers in tests: compare runs on the same machine.
+Needs the compiled CLI (npm run build). The default bench takes about four minutes on two cores
+(one of them measuring what the passes hold); runs are sequential, so other load on the machine
+skews docs/s (not the bytes of the last table). Never assert on these numbers in tests: compare
+runs on the same machine.
 
 Exit codes: 0 measured; 2 bad usage; 1 a run failed (its stderr is shown).
 
 Examples:
   npm run bench                                   # the default bench, tables on stdout
-  decruft bench --quick                           # smoke test, a few seconds
+  decruft bench --quick                           # smoke test, under a minute
   decruft bench --docs 5000 --no-scaling          # throughput on a bigger corpus
   decruft bench --keep --json > bench.json        # keep the corpora, machine-readable rows
   decruft bench --corpus pages.jsonl.gz           # your own corpus, default vs passes on`,

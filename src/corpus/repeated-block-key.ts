@@ -24,5 +24,7 @@ export function normalizeRepeatedBlock(text: string): string {
 export function repeatedBlockKey(text: string): string | undefined {
   const normalized = normalizeRepeatedBlock(text)
   if (normalized.length === 0) return undefined
-  return createHash('sha256').update(normalized).digest('hex').slice(0, 16)
+  // Hex of the first 8 bytes, not a slice of the full hex: a slice would keep the 64-character
+  // string alive behind each 16-character key.
+  return createHash('sha256').update(normalized).digest().subarray(0, 8).toString('hex')
 }
