@@ -18,7 +18,7 @@ export interface EvaluateClassifierOptions {
   readonly config: LoadedConfig
   /** The field holding the gold label (default `lang` for lang, `label` otherwise). */
   readonly labelField?: string
-  /** Changes to the classify stage's options (e.g. another topic model) for this evaluation. */
+  /** Changes to the classify stage's options (e.g. `topicModel`, a trained topic model) for this evaluation. */
   readonly classify?: Partial<ClassifyOptions>
   /** Stop after this many records. */
   readonly limit?: number
@@ -53,6 +53,7 @@ export async function evaluateClassifier(options: EvaluateClassifierOptions): Pr
   const classify = createClassifyStage({
     language: config.pipeline.classify.language,
     taxonomy: config.taxonomy,
+    ...(config.topicModel ? { topicModel: config.topicModel } : {}),
     ...options.classify,
   })
   const pairs: { gold: string; predicted: string }[] = []

@@ -8,6 +8,7 @@ import { createExplainCommand } from './explain-command.js'
 import { createPreviewCommand } from './preview-command.js'
 import { createRulesCommand } from './rules-command.js'
 import { createRunCommand } from './run-command.js'
+import { createTrainCommand } from './train-command.js'
 import { createTrainModelCommand } from './train-model-command.js'
 
 /**
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createRunCommand((code) => (exitCode = code)))
     .addCommand(createEvalCommand((code) => (exitCode = code)))
     .addCommand(createTrainModelCommand())
+    .addCommand(createTrainCommand())
     .addCommand(createExplainCommand())
     .addCommand(createRulesCommand((code) => (exitCode = code)))
     .addCommand(createPreviewCommand())

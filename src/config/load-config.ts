@@ -8,6 +8,7 @@ import { ConfigError, type ConfigProblem } from '../core/errors.js'
 import { compileRule, RuleCompileError, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
 import { loadBlockModel, type BlockModel } from '../stages/boilerplate/model/block-model.js'
 import { taxonomySchema, type Taxonomy } from '../stages/classify/topics.js'
+import { loadTextClassifierModel, type TextClassifierModel } from '../text-classifier/text-classifier-model.js'
 import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.js'
 import { lineField, readYamlFile } from './read-yaml-file.js'
 import { applySitePacks } from './site-pack.js'
@@ -27,6 +28,8 @@ export interface LoadedConfig {
   readonly taxonomy: Taxonomy
   /** The block classifier that judges what the rules leave, when the config names one. */
   readonly blockModel?: BlockModel
+  /** The trained topic model (`classify.topicModel`) that replaces the taxonomy for topics, when the config names one. */
+  readonly topicModel?: TextClassifierModel
   /** sha256 of the validated configuration: equal hashes mean equal cleaning. */
   readonly hash: string
   /** sha256 of the rule set alone (every rule's validated spec, in load order): records carry it. */
@@ -53,8 +56,8 @@ export interface LoadConfigOptions {
 }
 
 /**
- * Loads the pipeline file, its rule folders, its taxonomy and its block model (unless
- * `withBlockModel` is false, as when training that model); validates everything, collects
+ * Loads the pipeline file, its rule folders, its taxonomy, its topic model if it names one, and
+ * its block model (unless `withBlockModel` is false, as when training that model); validates everything, collects
  * every problem (file, rule id, field: expected X, got Y) before failing, then freezes.
  */
 export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConfigOptions = {}): LoadedConfig {
@@ -78,15 +81,16 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
   reportDuplicateIds(rules, problems)
   const taxonomyFile = resolve(base, pipeline.topics)
   const taxonomy = parseWith(taxonomySchema, readYamlFile(taxonomyFile), taxonomyFile, problems)
-  const blockModel = options.withBlockModel === false ? undefined : loadModelInto(pipeline.boilerplate.model, base, problems)
+  const blockModel = options.withBlockModel === false ? undefined : loadModelInto(pipeline.boilerplate.model, base, problems, loadBlockModel)
+  const topicModel = loadModelInto(pipeline.classify.topicModel, base, problems, loadTextClassifierModel)
   if (problems.length > 0 || taxonomy === undefined) throw new ConfigError(problems)
 
   const hash = createHash('sha256')
-    .update(JSON.stringify({ settings: settingsWithoutPaths(pipeline), rules: rules.map((r) => r.spec), taxonomy, blockModel }))
+    .update(JSON.stringify({ settings: settingsWithoutPaths(pipeline), rules: rules.map((r) => r.spec), taxonomy, blockModel, topicModel }))
     .digest('hex')
   const ruleSetHash = createHash('sha256').update(JSON.stringify(rules.map((r) => r.spec))).digest('hex')
   const ruleFileHashes = [...ruleFiles, ...sitePackFiles].map((ruleFile) => ({ file: ruleFile, sha256: createHash('sha256').update(readFileSync(ruleFile)).digest('hex') }))
-  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, ...(sitesDir !== undefined ? { sitesDirectory: sitesDir } : {}), sitePackFiles, taxonomy, ...(blockModel ? { blockModel } : {}), hash, ruleSetHash, ruleFileHashes })
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, ...(sitesDir !== undefined ? { sitesDirectory: sitesDir } : {}), sitePackFiles, taxonomy, ...(blockModel ? { blockModel } : {}), ...(topicModel ? { topicModel } : {}), hash, ruleSetHash, ruleFileHashes })
 }
 
 /**
@@ -96,13 +100,14 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
 function settingsWithoutPaths(pipeline: PipelineConfig): unknown {
   const { rules: _rules, topics: _topics, boilerplate, ...rest } = pipeline
   const { model: _model, ...boilerplateSettings } = boilerplate
-  return { ...rest, boilerplate: boilerplateSettings }
+  const { topicModel: _topicModel, ...classifySettings } = rest.classify
+  return { ...rest, boilerplate: boilerplateSettings, classify: classifySettings }
 }
 
-function loadModelInto(file: string | undefined, base: string, problems: ConfigProblem[]): BlockModel | undefined {
+function loadModelInto<M>(file: string | undefined, base: string, problems: ConfigProblem[], load: (file: string) => M): M | undefined {
   if (file === undefined) return undefined
   try {
-    return loadBlockModel(resolve(base, file))
+    return load(resolve(base, file))
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     problems.push(...error.problems)

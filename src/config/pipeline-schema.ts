@@ -45,12 +45,77 @@ export const pipelineConfigSchema = z
           .object({
             minConfidence: z.number().min(0).max(1).default(0.5),
             expected: z.array(z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code such as en')).optional(),
+            /** The eld n-gram database; absent means small (see src/stages/classify/language.ts for the memory each costs). */
+            database: z
+              .enum(['small', 'medium', 'large'], { error: 'expected small, medium or large (the eld database: about 155, 200 or 400 MB of memory)' })
+              .optional(),
+            /** Texts with fewer words than this are `und`; absent means 2. */
+            minWords: z.number().int().min(1).max(50).optional(),
           })
           .strict()
           .default({ minConfidence: 0.5 }),
+        /** A text classifier file written by `decruft train`, relative to the pipeline file; when set, topics come from it instead of the taxonomy. */
+        topicModel: z.string().min(1).optional(),
       })
       .strict()
       .default({ language: { minConfidence: 0.5 } }),
+    /** Sensitive data (the `pii` stage): count e-mail addresses, phone numbers and IP addresses, and optionally mask them. */
+    pii: z
+      .object({
+        /** Count them per kind into `labels.pii` and the dataset record's `pii`. */
+        detect: z.boolean().default(true),
+        /** Replace each match in the text by `[EMAIL]`, `[PHONE]` or `[IP]` (an edit per kind, rule ids `pii/...`). */
+        mask: z.boolean().default(false),
+      })
+      .strict()
+      .default({ detect: true, mask: false }),
+    /** The optional quality filter (the `quality-filter` stage): thresholds on the classify stage's quality signals. */
+    quality: z
+      .object({
+        filter: z
+          .object({
+            /** Drop documents that fail a threshold to the rejects file (`D_LOW_QUALITY`). Off by default. */
+            enabled: z.boolean().default(false),
+            minWords: z.number().int().nonnegative().default(50),
+            maxWords: z.number().int().positive().default(100_000),
+            minMeanWordLength: z.number().nonnegative().default(3),
+            maxMeanWordLength: z.number().positive().default(10),
+            /** Hash signs and ellipses per word (Gopher: 0.1). */
+            maxSymbolWordRatio: z.number().nonnegative().default(0.1),
+            /** Applies only when the language has a stop-word list. */
+            minStopwordRatio: z.number().min(0).max(1).default(0.05),
+            /** Lines (blocks) ending in sentence punctuation (FineWeb: 0.12). */
+            minPunctuationEndRatio: z.number().min(0).max(1).default(0.12),
+            /** Lines (blocks) repeating an earlier one (Gopher: 0.3). */
+            maxDuplicateLineRatio: z.number().min(0).max(1).default(0.3),
+          })
+          .strict()
+          .default({
+            enabled: false,
+            minWords: 50,
+            maxWords: 100_000,
+            minMeanWordLength: 3,
+            maxMeanWordLength: 10,
+            maxSymbolWordRatio: 0.1,
+            minStopwordRatio: 0.05,
+            minPunctuationEndRatio: 0.12,
+            maxDuplicateLineRatio: 0.3,
+          }),
+      })
+      .strict()
+      .default({
+        filter: {
+          enabled: false,
+          minWords: 50,
+          maxWords: 100_000,
+          minMeanWordLength: 3,
+          maxMeanWordLength: 10,
+          maxSymbolWordRatio: 0.1,
+          minStopwordRatio: 0.05,
+          minPunctuationEndRatio: 0.12,
+          maxDuplicateLineRatio: 0.3,
+        },
+      }),
     limits: z
       .object({
         maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),

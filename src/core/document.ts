@@ -77,11 +77,15 @@ export type DocumentMeta = Partial<Record<MetaField, string>>
 export interface DocumentLabels {
   readonly lang?: string
   readonly langScore?: number
+  /** Share of characters per language over the blocks long enough to judge (`{ en: 0.82, fa: 0.18 }`), so mixed pages show. */
+  readonly languages?: Readonly<Record<string, number>>
   readonly genre?: string
   readonly genreReason?: string
   readonly topics?: readonly string[]
   readonly topicScores?: Readonly<Record<string, number>>
   readonly quality?: Readonly<Record<string, number>>
+  /** Sensitive-data matches per kind (`email`, `phone`, `ip`) in the kept text, set by the pii stage. */
+  readonly pii?: Readonly<Record<string, number>>
 }
 
 /** Provenance of one removal: which stage and rule took how many characters from which block. */

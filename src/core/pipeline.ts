@@ -1,7 +1,9 @@
 import type { LoadedConfig } from '../config/load-config.js'
 import { createBoilerplateStage } from '../stages/boilerplate/boilerplate-stage.js'
 import { createClassifyStage } from '../stages/classify/classify-stage.js'
+import { createQualityFilterStage } from '../stages/filter/quality-filter-stage.js'
 import { createNormalizeStage } from '../stages/normalize/normalize-stage.js'
+import { createPiiStage } from '../stages/pii/pii-stage.js'
 import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
 import type { Document } from './document.js'
 import { contentChars, isRejected, withChanges } from './document.js'
@@ -13,14 +15,16 @@ export interface Pipeline {
   processDocument(doc: Document): Document
 }
 
-/** Builds the stages from frozen configuration, in the order of the design: segment → boilerplate → normalize → classify. */
+/** Builds the stages from frozen configuration, in the order of the design: segment → boilerplate → normalize → pii → classify → quality-filter. */
 export function createPipeline(config: LoadedConfig): Pipeline {
   const { pipeline } = config
   const stages: Stage[] = [
     createSegmentStage({ selectors: selectorRulesOf(config.rules) }),
     createBoilerplateStage(config.rules, pipeline.boilerplate, config.blockModel),
     createNormalizeStage(pipeline.normalize),
-    createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy }),
+    createPiiStage(pipeline.pii),
+    createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy, ...(config.topicModel ? { topicModel: config.topicModel } : {}) }),
+    createQualityFilterStage(pipeline.quality.filter),
   ]
   return { stages, processDocument: (doc) => runStages(stages, doc) }
 }

@@ -25,7 +25,7 @@ export interface StageFigures {
 /** A run's report: a mergeable value (merging is associative), so shards and workers can combine theirs. */
 export interface RunReport {
   documents: { read: number; written: number; rejected: number; byCode: Record<string, number> }
-  /** Stages in pipeline order: read, segment, boilerplate, normalize, classify, duplicates, write. */
+  /** Stages in pipeline order: read, segment, boilerplate, normalize, pii, classify, quality-filter, duplicates, write. */
   stages: Record<string, StageFigures>
   labels: { lang: Record<string, number>; genre: Record<string, number>; topics: Record<string, number> }
   /** How many written documents carry each metadata field. */
@@ -33,7 +33,7 @@ export interface RunReport {
 }
 
 /** The stage names a report covers, in order; `read` and `write` wrap the per-document stages. */
-export const REPORT_STAGES = ['read', 'segment', 'boilerplate', 'normalize', 'classify', 'duplicates', 'write'] as const
+export const REPORT_STAGES = ['read', 'segment', 'boilerplate', 'normalize', 'pii', 'classify', 'quality-filter', 'duplicates', 'write'] as const
 
 /** The report of no documents: the identity of `mergeReports`. */
 export function emptyReport(): RunReport {

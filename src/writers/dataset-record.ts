@@ -32,6 +32,8 @@ export interface DatasetRecord {
   readonly title: string | null
   readonly date: string | null
   readonly lang: string | null
+  /** Share of characters per language over the blocks long enough to judge; set on every document the classify stage labelled. */
+  readonly languages?: Readonly<Record<string, number>>
   readonly genre: string | null
   readonly topics: readonly string[]
   readonly text: string
@@ -43,6 +45,8 @@ export interface DatasetRecord {
   readonly warnings: readonly string[]
   /** sha256 of the rule set the document was cleaned with, so a dataset names the rules that made it. */
   readonly rules: string
+  /** Sensitive-data matches per kind (`email`, `phone`, `ip`) in the text; only when the pii stage counted them. */
+  readonly pii?: Readonly<Record<string, number>>
   /** The reader comments the rules removed, one block a line; only when the run asks for them. */
   readonly comments?: string
   readonly extra?: Readonly<Record<string, unknown>>
@@ -122,6 +126,7 @@ export function toDatasetRecord(doc: Document, options: DatasetRecordOptions): D
     title: doc.meta.title ?? null,
     date: doc.meta.date ?? null,
     lang: doc.labels.lang ?? null,
+    ...(doc.labels.languages === undefined ? {} : { languages: doc.labels.languages }),
     genre: doc.labels.genre ?? null,
     topics: [...(doc.labels.topics ?? [])],
     text,
@@ -135,6 +140,7 @@ export function toDatasetRecord(doc: Document, options: DatasetRecordOptions): D
     removed: summariseRemovals(doc),
     warnings: doc.issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.code),
     rules: options.rules,
+    ...(doc.labels.pii === undefined ? {} : { pii: { ...doc.labels.pii } }),
     ...(options.comments === true ? { comments: commentText(doc) } : {}),
     ...(doc.extra === undefined ? {} : { extra: doc.extra }),
   }

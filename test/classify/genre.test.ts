@@ -107,6 +107,88 @@ describe('classifyGenre', () => {
     expect(classifyGenre(bulleted, {}).genre).toBe('listing')
   })
 
+  it('reads a Portuguese report by its attributions, officials and weekdays', () => {
+    const report = [
+      'A prefeitura anunciou nesta segunda-feira um novo plano de obras para o centro da cidade, com a reforma de três praças e a ampliação das calçadas.',
+      'Segundo o secretário de obras, as intervenções começam em março e devem durar oito meses. O prefeito disse que o custo será coberto pelo governo estadual.',
+      'A polícia informou que o trânsito será desviado durante as obras.',
+    ]
+    const decision = classifyGenre(report, {})
+    expect(decision.genre).toBe('news')
+    expect(decision.reason).toMatch(/reporting verbs, \d+ officials and \d+ day references/)
+    expect(classifyGenre(report, {}, 'pt')).toEqual(decision)
+  })
+
+  it('reads a Turkish report with suffixed office titles as news', () => {
+    const report = [
+      'Belediye Başkanı Ahmet Yılmaz, dün düzenlenen törende yeni parkın açılışını yaptı ve parkın tüm mahalle sakinlerine hizmet vereceğini söyledi.',
+      'Başkanlığın yaptığı açıklamada, parkta çocuk oyun alanları, yürüyüş yolları ve spor aletlerinin bulunduğu belirtildi.',
+      'Törene ilçe emniyet müdürü ve çok sayıda vatandaş katıldı.',
+    ]
+    expect(classifyGenre(report, {}).genre).toBe('news')
+  })
+
+  it('does not read a shop page that speaks to the buyer as news, even with a weekday in it', () => {
+    const shop = [
+      'Order today and your new kettle ships on Monday. The price includes shipping to your door, and you can return it within thirty days.',
+      'You will love the quiet boil and the light body. Buy two and get a discount on your next order; the offer is in stock while it lasts.',
+      'Your kettle comes with a two-year warranty and free descaling tablets for your first year.',
+    ]
+    expect(classifyGenre(shop, {}).genre).toBe('other')
+  })
+
+  it('has no wording cues for a language without lists, so a plain text stays other', () => {
+    const decision = classifyGenre(newsReport, {}, 'xx')
+    expect(decision).toEqual({ genre: 'other', reason: 'no interview or listing structure, and no wording cues for this language' })
+  })
+
+  it('reads plain question paragraphs that ask "you" and get first-person answers as an interview', () => {
+    const plain = [
+      'The composer has written four operas in ten years. We asked her about the new one.',
+      'What drew you to this story?',
+      'I read the letters of the captain when I was a student, and I could not forget them. They are funny and very sad at once.',
+      'How do you work with the librettist?',
+      'We meet every Tuesday. I bring melodies, she brings scenes, and we argue until both fit.',
+      'Do you write at the piano?',
+      'Never. I write at the kitchen table and play it afterwards, which my neighbours regret.',
+    ]
+    const decision = classifyGenre(plain, {})
+    expect(decision.genre).toBe('interview')
+    expect(decision.reason).toBe('3 of 3 question paragraphs ask "you" and are answered in the first person')
+  })
+
+  it('does not read an FAQ with question headings as an interview', () => {
+    const faq = [
+      'How do I reset my password?',
+      'Open the login page and choose "Forgot password". You will get an e-mail with a link that works for one hour.',
+      'Can I change my user name?',
+      'Yes. Go to your profile, choose Edit, and type the new name. Your old name stays reserved for thirty days.',
+      'How do I delete my account?',
+      'Write to support from the address you signed up with, and your data is removed within a week.',
+    ]
+    expect(classifyGenre(faq, {}).genre).not.toBe('interview')
+  })
+
+  it('knows a speaker by surname after the first full-name label', () => {
+    const turns = [
+      'Radio: What did the prize change for the clinic?',
+      'Maria Lopez: We could hire two more nurses and keep the night ward open all year, which the town had asked for since 2015.',
+      'Radio: What comes next?',
+      'Lopez: A second clinic in the valley, if the council gives us the old school building.',
+    ]
+    expect(classifyGenre(turns, {}).genre).toBe('interview')
+  })
+
+  it('reads a page of teasers cut off with an ellipsis or "read more" as a listing', () => {
+    const teasers = [
+      'Latest posts',
+      'The town council met on Tuesday to discuss the new bus lanes, and the debate went on long into the night as residents…',
+      'Our summer reading list is out, with twelve novels from small presses that deserve far more attention than they get... Continue reading',
+      'A visit to the oldest bakery in the valley, where the ovens have not gone cold since 1902 and the recipes [...]',
+    ]
+    expect(classifyGenre(teasers, {})).toEqual({ genre: 'listing', reason: '3 blocks are teasers cut off with "…" or "read more"' })
+  })
+
   it('calls a short plain text other and says why', () => {
     expect(classifyGenre(['Thanks for reading.'], {})).toEqual({ genre: 'other', reason: 'too little text to judge (3 words)' })
   })

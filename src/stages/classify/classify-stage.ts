@@ -4,6 +4,9 @@
  */
 import { contentBlocks, isRejected, withChanges } from '../../core/document.js'
 import type { Stage } from '../../core/stage.js'
+import { createModelTopicClassifier } from '../../text-classifier/model-topic-classifier.js'
+import type { TextClassifierModel } from '../../text-classifier/text-classifier-model.js'
+import { blockLanguages } from './block-languages.js'
 import { classifyGenre } from './genre.js'
 import { createLanguageDetector, type LanguageOptions } from './language.js'
 import { measureQuality } from './quality.js'
@@ -13,6 +16,8 @@ import { createTopicClassifier, type Taxonomy } from './topics.js'
 export interface ClassifyOptions {
   readonly language: LanguageOptions
   readonly taxonomy: Taxonomy
+  /** A trained topic model (`decruft train`); when given, topics come from it instead of the taxonomy. */
+  readonly topicModel?: TextClassifierModel
 }
 
 /**
@@ -22,7 +27,7 @@ export interface ClassifyOptions {
  */
 export function createClassifyStage(options: ClassifyOptions): Stage {
   const detectLanguage = createLanguageDetector(options.language)
-  const classifyTopics = createTopicClassifier(options.taxonomy)
+  const classifyTopics = options.topicModel ? createModelTopicClassifier(options.topicModel) : createTopicClassifier(options.taxonomy)
   return {
     name: 'classify',
     run(doc) {
@@ -30,13 +35,15 @@ export function createClassifyStage(options: ClassifyOptions): Stage {
       const blocks = contentBlocks(doc).map((b) => b.text)
       const text = blocks.join('\n')
       const language = detectLanguage(text)
-      const genre = classifyGenre(blocks, doc.meta)
+      const languages = blockLanguages(blocks, detectLanguage, language.lang)
+      const genre = classifyGenre(blocks, doc.meta, language.lang)
       const topics = classifyTopics(doc.meta.title ? `${doc.meta.title}\n${text}` : text)
       return withChanges(doc, {
         labels: {
           ...doc.labels,
           lang: language.lang,
           langScore: language.score,
+          languages,
           genre: genre.genre,
           genreReason: genre.reason,
           topics: topics.map((t) => t.id),

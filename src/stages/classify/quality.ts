@@ -1,7 +1,10 @@
 /**
- * Cheap text-quality signals over the kept text, as plain numbers: enough for a downstream
- * filter ("drop pages with fewer than 50 words or a stopword ratio under 0.2") without a model.
+ * Cheap text-quality signals over the kept text, as plain numbers: enough for a filter ("drop
+ * pages with fewer than 50 words or a stopword ratio under 0.2") without a model. They follow the
+ * heuristics of the Gopher (Rae et al. 2021), C4 and FineWeb quality filters: word count, mean
+ * word length, symbol-to-word ratio, lines ending in punctuation, duplicate lines, stop words.
  */
+import { STOPWORDS } from './stopwords.js'
 
 /**
  * Quality signals of a text; ratios are 0..1, and ratios and means are rounded to 4 decimals. A type
@@ -22,7 +25,15 @@ export type QualitySignals = {
   readonly punctuationEndRatio: number
   /** Blocks that repeat an earlier block (case and spacing ignored): high for scraped templates. */
   readonly duplicateLineRatio: number
-  /** Words that are common function words; English text only (absent otherwise). */
+  /**
+   * Hash signs and ellipses (`…` or `...`) per word, as Gopher counts them: high for hashtag
+   * lists and for pages of cut-off teasers. Not capped at 1.
+   */
+  readonly symbolWordRatio: number
+  /**
+   * Words that are common function words of the text's language (lists in `stopwords.ts`);
+   * absent when the language has no list.
+   */
   readonly stopwordRatio?: number
 }
 
@@ -31,25 +42,12 @@ const LETTER = /\p{L}/gu
 const UPPERCASE = /\p{Lu}/gu
 const NON_SPACE = /\S/gu
 const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*$/u
-
-/**
- * Common English function words; natural prose is roughly 40–50% of them, while lists, menus and
- * keyword spam have few, which is why the ratio separates prose from junk.
- */
-const ENGLISH_STOPWORDS = new Set(
-  (
-    'a about above after again against all am an and any are as at be because been before being below between both ' +
-    'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
-    'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
-    'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
-    'themselves then there these they this those through to too under until up very was we were what when where which ' +
-    'while who whom why will with would you your yours yourself yourselves'
-  ).split(' '),
-)
+/** Gopher's symbols: the hash sign and the ellipsis, typed as one character or as three dots. */
+const SYMBOL = /#|…|\.\.\./gu
 
 /**
  * Measures the quality signals of a text given as its blocks (one string per block). The
- * stopword ratio is only computed when `lang` is `en`, the one stopword list there is so far.
+ * stopword ratio is computed when `lang` (ISO 639-1) has a stop-word list.
  */
 export function measureQuality(blocks: readonly string[], lang: string): QualitySignals {
   const text = blocks.join('\n')
@@ -67,9 +65,13 @@ export function measureQuality(blocks: readonly string[], lang: string): Quality
     uppercaseRatio: ratio(count(text, UPPERCASE), letters),
     punctuationEndRatio: ratio(blocks.filter((b) => SENTENCE_END.test(b.trim())).length, nonEmptyBlocks.length),
     duplicateLineRatio: ratio(nonEmptyBlocks.length - new Set(nonEmptyBlocks).size, nonEmptyBlocks.length),
+    symbolWordRatio: ratio(count(text, SYMBOL), words.length),
   }
-  if (lang !== 'en') return signals
-  const stopwords = words.filter((w) => ENGLISH_STOPWORDS.has(w.toLowerCase())).length
+  const list = STOPWORDS[lang]
+  if (list === undefined) return signals
+  // Case is folded once for the whole text, the language's way (Turkish İ → i, I → ı).
+  const lowerWords = text.toLocaleLowerCase(lang).match(WORD) ?? []
+  const stopwords = lowerWords.filter((w) => list.has(w)).length
   return { ...signals, stopwordRatio: ratio(stopwords, words.length) }
 }
 
