@@ -36,7 +36,8 @@ export function createRunCommand(setExitCode: (code: number) => void): Command {
 With no inputs and no --out, runs the default job: ${DEFAULT_INPUT}/ into ${DEFAULT_OUTPUT}/.
 
 Writes into the output folder:
-  dataset.jsonl   one clean record per kept document (text, title, date, lang, genre, topics, removed)
+  dataset.jsonl   one clean record per kept document (text, title, date, lang, languages,
+                  genre, topics, pii counts, removed)
   dataset.csv     the same records as flat columns (formula-safe for spreadsheets)
   rejects.jsonl   every document that was not kept, with stage, code and reason
                   (duplicates: D_EXACT_DUPLICATE, D_NEAR_DUPLICATE, D_DUPLICATE_ID,
