@@ -119,9 +119,11 @@ export const pipelineConfigSchema = z
     limits: z
       .object({
         maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),
+        /** Time budget per document across all stages, checked after each stage. */
+        maxDocumentMs: z.number().int().positive().default(30_000),
       })
       .strict()
-      .default({ maxDocumentBytes: 50 * 1024 * 1024 }),
+      .default({ maxDocumentBytes: 50 * 1024 * 1024, maxDocumentMs: 30_000 }),
     output: z
       .object({
         /** Write the comment sections the rules removed into a `comments` field of each record. */

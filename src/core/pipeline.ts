@@ -26,16 +26,26 @@ export function createPipeline(config: LoadedConfig): Pipeline {
     createClassifyStage({ language: pipeline.classify.language, taxonomy: config.taxonomy, ...(config.topicModel ? { topicModel: config.topicModel } : {}) }),
     createQualityFilterStage(pipeline.quality.filter),
   ]
-  return { stages, processDocument: (doc) => runStages(stages, doc) }
+  const budget = { maxDocumentMs: pipeline.limits.maxDocumentMs }
+  return { stages, processDocument: (doc) => runStages(stages, doc, budget) }
+}
+
+/** Limits one document must stay within while its stages run. */
+export interface DocumentBudget {
+  /** Milliseconds for all stages together; checked when each stage ends (a stage is never interrupted). */
+  readonly maxDocumentMs?: number
 }
 
 /**
  * Runs stages over a document, stopping at the first that rejects it. Each stage's time and
  * the content characters before and after it go into `trace`, which reports are built from.
- * An exception inside a stage becomes an `E_STAGE_FAILED` error on that document only.
+ * An exception inside a stage becomes an `E_STAGE_FAILED` error on that document only; a
+ * document whose stages together take longer than the budget gets `E_TIME_BUDGET` from the
+ * stage that crossed it, so one pathological page costs one document, never the run.
  */
-export function runStages(stages: readonly Stage[], doc: Document): Document {
+export function runStages(stages: readonly Stage[], doc: Document, budget: DocumentBudget = {}): Document {
   let current = doc
+  let elapsed = 0
   for (const stage of stages) {
     if (isRejected(current)) break
     const charsIn = stage.name === 'segment' ? current.raw.length : contentChars(current)
@@ -52,8 +62,23 @@ export function runStages(stages: readonly Stage[], doc: Document): Document {
       })
     }
     const ms = performance.now() - started
+    elapsed += ms
+    const overBudget = budget.maxDocumentMs !== undefined && elapsed > budget.maxDocumentMs && !isRejected(next)
     current = withChanges(next, {
       trace: [...next.trace, { stage: stage.name, ms: Math.round(ms * 1000) / 1000, charsIn, charsOut: contentChars(next) }],
+      ...(overBudget
+        ? {
+            issues: [
+              ...next.issues,
+              {
+                stage: stage.name,
+                code: 'E_TIME_BUDGET',
+                severity: 'error' as const,
+                message: `stages took ${Math.round(elapsed)} ms, over limits.maxDocumentMs ${String(budget.maxDocumentMs)} (exceeded in ${stage.name})`,
+              },
+            ],
+          }
+        : {}),
     })
   }
   return current
