@@ -8,6 +8,7 @@ import { createExplainCommand } from './explain-command.js'
 import { createPreviewCommand } from './preview-command.js'
 import { createRulesCommand } from './rules-command.js'
 import { createRunCommand } from './run-command.js'
+import { createScheduleCommand } from './schedule-command.js'
 import { createTrainCommand } from './train-command.js'
 import { createTrainModelCommand } from './train-model-command.js'
 
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createPreviewCommand())
     .addCommand(createEvaluateClassifierCommand())
     .addCommand(createBenchCommand())
+    .addCommand(createScheduleCommand())
   for (const command of program.commands) command.exitOverride()
   try {
     await program.parseAsync([...argv])

@@ -48,4 +48,6 @@ export const ExitCode = {
   examplesFailed: 1,
   badUsageOrConfig: 2,
   completedWithErrors: 3,
+  /** Another run holds the state lock; nothing was read or written. */
+  stateLocked: 4,
 } as const
