@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, ExitCode, OutputError, UsageError } from '../core/errors.js'
+import { RunStateError } from '../state/run-state-error.js'
+import { StateLockedError } from '../state/state-locked-error.js'
 import { VERSION } from '../version.js'
 import { createBenchCommand } from './bench-command.js'
 import { createEvalCommand } from './eval-command.js'
@@ -8,13 +10,15 @@ import { createExplainCommand } from './explain-command.js'
 import { createPreviewCommand } from './preview-command.js'
 import { createRulesCommand } from './rules-command.js'
 import { createRunCommand } from './run-command.js'
+import { createRunsCommand } from './runs-command.js'
 import { createScheduleCommand } from './schedule-command.js'
 import { createTrainCommand } from './train-command.js'
 import { createTrainModelCommand } from './train-model-command.js'
 
 /**
  * The `decruft` command line. Returns the exit code instead of exiting, so it can be tested:
- * 0 done, 3 done with rejected documents, 2 bad usage or config, 1 output failure.
+ * 0 done, 3 done with rejected documents, 2 bad usage or config, 1 output failure, 4 another
+ * run holds the state lock.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.ok
@@ -32,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(createPreviewCommand())
     .addCommand(createEvaluateClassifierCommand())
     .addCommand(createBenchCommand())
+    .addCommand(createRunsCommand())
     .addCommand(createScheduleCommand())
   for (const command of program.commands) command.exitOverride()
   try {
@@ -53,6 +58,14 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof UsageError) {
     process.stderr.write(`decruft: ${error.message}\n(run decruft --help for the commands, decruft COMMAND --help for one)\n`)
+    return ExitCode.badUsageOrConfig
+  }
+  if (error instanceof StateLockedError) {
+    process.stderr.write(`decruft: ${error.message}\nnothing was read or written; run again when that run has finished.\n`)
+    return ExitCode.stateLocked
+  }
+  if (error instanceof RunStateError) {
+    process.stderr.write(`decruft: run state: ${error.message}\n`)
     return ExitCode.badUsageOrConfig
   }
   if (error instanceof OutputError) {

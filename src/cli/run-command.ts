@@ -1,10 +1,15 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
 import { createLogger } from '../log.js'
 import { runJob } from '../run/run-job.js'
 import { addRuleSetOptions, ruleSetOverrides, type RuleSetOptions } from './rule-set-options.js'
+
+/** The run state's default place: inside the output folder, so each output has its own history. */
+export function defaultStatePath(outDir: string): string {
+  return join(outDir, '.decruft', 'state.sqlite')
+}
 
 /** Where the default job reads and writes, relative to the working directory. */
 export const DEFAULT_INPUT = 'seeds'
@@ -16,6 +21,8 @@ interface RunOptions extends RuleSetOptions {
   config?: string
   concurrency?: number
   signatures?: string
+  state?: string | false
+  incremental?: boolean
   logLevel?: string
 }
 
@@ -28,6 +35,9 @@ export function createRunCommand(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
   return addRuleSetOptions(command)
     .option('--concurrency <n>', 'documents in flight at once (default from config)', positiveInteger)
+    .option('--state <file>', 'the run state (SQLite: run history, documents seen, published signatures), locked while the run goes on (default: OUT/.decruft/state.sqlite)')
+    .option('--no-state', 'keep no run state (no history, no lock)')
+    .option('--incremental', 'process only documents whose content no earlier successful run on this state saw, and drop duplicates of what those runs published')
     .option('--signatures <file>', 'signatures of documents earlier runs published: drop this batch\'s duplicates of them, then add this run\'s documents (created when missing)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', process.env['DECRUFT_LOG_LEVEL'] ?? 'info')
     .addHelpText(
@@ -49,14 +59,15 @@ Records are written in id order, so the same documents give the same bytes in an
 order and at any concurrency.
 
 Exit codes: 0 done; 3 done, but some documents failed (see rejects.jsonl);
-            2 bad usage or bad configuration (nothing written); 1 output could not be written.
+            2 bad usage or bad configuration (nothing written); 1 output could not be written;
+            4 another run holds the state lock (nothing read or written).
 
 Examples:
   decruft run                                   # seeds/ → output/
   decruft run scrape/ --out clean/              # a folder of .txt/.html files
   decruft run pages.jsonl.gz --out clean/ --config my-pipeline.yaml
   decruft run pages.jsonl.gz --out clean/ --rules my-rules/ --sites my-sites/
-  decruft run tonight/ --out clean/2026-11-22/ --signatures state/published.jsonl`,
+  decruft run tonight/ --out clean/2026-11-22/ --state state/decruft.sqlite --incremental`,
     )
     .action(async (inputs: string[], options: RunOptions) => {
       if (inputs.length > 0 && options.out === undefined) {
@@ -70,6 +81,8 @@ Examples:
         config,
         logger,
         ...(options.signatures !== undefined ? { signatures: resolve(options.signatures) } : {}),
+        ...(options.state === false ? {} : { state: resolve(options.state ?? defaultStatePath(resolve(options.out ?? DEFAULT_OUTPUT))) }),
+        ...(options.incremental === true ? { incremental: true } : {}),
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       })
       setExitCode(result.exitCode)

@@ -1,3 +1,4 @@
+import { renderRunComparison, type RunComparison } from './compare-runs.js'
 import { renderCorpusSummary } from './corpus-summary-markdown.js'
 import type { RunReport, StageFigures } from './run-report.js'
 import type { CorpusPassResults } from './write-corpus-report.js'
@@ -14,6 +15,10 @@ export interface SummaryContext {
   readonly skippedFiles: number
   /** What the corpus passes learned and decided, when they ran. */
   readonly corpus?: CorpusPassResults
+  /** How this run differs from the previous successful run on the same state. */
+  readonly comparison?: RunComparison
+  /** For an incremental run: documents skipped because an earlier run saw their content. */
+  readonly incremental?: { readonly unchanged: number }
 }
 
 const TOP_RULES = 20
@@ -34,6 +39,12 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
     `| ${d.read} | ${d.written} | ${d.rejected} |`,
     '',
   ]
+  if (ctx.incremental) {
+    lines.push(
+      `Incremental run: ${ctx.incremental.unchanged} documents skipped, unchanged since earlier successful runs (their content was seen before); ${d.read} new documents read.`,
+      '',
+    )
+  }
   if (Object.keys(d.byCode).length > 0) {
     lines.push('Rejected by code (each document is in `rejects.jsonl` with its reason):', '')
     lines.push(...table(['code', 'documents'], Object.entries(d.byCode).map(([code, n]) => [`\`${code}\``, String(n)])), '')
@@ -75,6 +86,7 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
     )
   }
   lines.push(...renderCorpusSummary(ctx.corpus ?? {}))
+  if (ctx.comparison) lines.push(...renderRunComparison(ctx.comparison))
   lines.push('## Labels of written documents', '')
   for (const [name, counts] of Object.entries(report.labels)) {
     const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -16,7 +16,16 @@ export async function writeReports(
 ): Promise<FileInfo[]> {
   const files: [string, string][] = [
     ...Object.entries(report.stages).map(([stage, figures]): [string, string] => [`${stage}.json`, json({ stage, ...figures })]),
-    ['run.json', json({ runId: ctx.runId, ...report, skippedFiles: skipped })],
+    [
+      'run.json',
+      json({
+        runId: ctx.runId,
+        ...report,
+        skippedFiles: skipped,
+        ...(ctx.incremental ? { incremental: ctx.incremental } : {}),
+        ...(ctx.comparison ? { comparedWithPrevious: ctx.comparison } : {}),
+      }),
+    ],
     ['summary.md', renderSummary(report, ctx)],
   ]
   return writeTextFiles(dir, files)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
@@ -8,20 +8,26 @@ import { documentText, hasError, isRejected } from '../core/document.js'
 import { ExitCode, UsageError } from '../core/errors.js'
 import { createPipeline } from '../core/pipeline.js'
 import { applyDuplicateDrop } from '../corpus/apply-duplicate-drop.js'
-import { decideDuplicates, type DuplicateCandidate, type DuplicateDecisions } from '../corpus/decide-duplicates.js'
+import { decideDuplicates, DUPLICATES_STAGE, type DuplicateCandidate, type DuplicateDecisions } from '../corpus/decide-duplicates.js'
 import { duplicateEntry } from '../corpus/duplicate-entry.js'
 import { resolveDuplicateOptions } from '../corpus/duplicate-options.js'
 import { learnSiteFurniture, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
 import { readSignaturesFile, writeSignaturesFile, type PublishedSignature } from '../corpus/signatures-file.js'
 import { runLocal } from '../executors/local-executor.js'
 import { readInputs } from '../readers/read-inputs.js'
-import { emptyReport, mergeReports, reportOfDocument, type RunReport } from '../report/run-report.js'
+import { comparableRun, compareRuns, type RunComparison } from '../report/compare-runs.js'
+import { emptyReport, mergeReports, rejection, reportOfDocument, type RunReport } from '../report/run-report.js'
 import { writeCorpusReport, type DuplicatesSummary } from '../report/write-corpus-report.js'
 import { writeReports } from '../report/write-reports.js'
 import { VERSION } from '../version.js'
 import { buildManifest, writeManifest } from '../writers/manifest.js'
 import { openOutputWriters } from '../writers/output-writers.js'
+import { isContentSeen } from '../state/is-content-seen.js'
+import { publishedSignatures } from '../state/published-signatures.js'
+import { recordDocuments, type DocumentRow } from '../state/record-documents.js'
+import { recordSignatures } from '../state/record-signatures.js'
 import { openDocumentSpill } from './document-spill.js'
+import { openStateSession, type StateSession } from './state-session.js'
 
 /** One run: inputs, where to write, with which configuration. */
 export interface RunJobOptions {
@@ -34,6 +40,16 @@ export interface RunJobOptions {
    * are dropped (`D_PUBLISHED_EARLIER`), and this run's kept documents are added to the file.
    */
   readonly signatures?: string
+  /**
+   * The run state (SQLite): runs, the documents each saw, signatures of published documents.
+   * Held under a lock for the whole run. Without it, the run keeps no history.
+   */
+  readonly state?: string
+  /**
+   * Process only documents whose content no earlier successful run on this state saw, and drop
+   * duplicates of documents those runs published. Needs `state`.
+   */
+  readonly incremental?: boolean
   readonly logger: Logger
 }
 
@@ -45,26 +61,78 @@ export interface RunJobResult {
 }
 
 const PROGRESS_INTERVAL_MS = 2_000
+const DOCUMENT_ROWS_PER_TRANSACTION = 1_000
+
+/** The digest a run state knows a document's content by: sha256 of its raw text as read. */
+function contentHash(doc: Document): string {
+  return createHash('sha256').update(doc.raw, 'utf8').digest('hex')
+}
+
+/** Yields the documents whose content is new to the state; counts the others. */
+async function* newDocumentsOnly(documents: AsyncIterable<Document>, session: StateSession, skipped: { count: number }): AsyncGenerator<Document> {
+  for await (const doc of documents) {
+    if (!isRejected(doc) && isContentSeen(session.state, contentHash(doc))) skipped.count++
+    else yield doc
+  }
+}
+
+/** What the run state records of a written, rejected or dropped document. */
+function documentRow(doc: Document, hash: string): DocumentRow {
+  const rejected = rejection(doc)
+  const outcome = rejected === undefined ? 'written' : rejected.stage === DUPLICATES_STAGE ? 'duplicate' : 'rejected'
+  return { contentHash: hash, docId: doc.id, outcome, code: rejected?.code ?? null }
+}
 
 /**
  * Runs the whole job: read → per-document pipeline (through the local executor) → a spill file
  * → the duplicates pass over the whole batch → writers in id order, then the reports and, last,
  * the manifest. Writing in id order makes the dataset independent of input order and
- * concurrency. Document problems go to the rejects file and give exit code 3; output failures
- * throw (OutputError) and leave no half-published dataset.
+ * concurrency. With a run state, the run holds its lock throughout (a second run gets
+ * StateLockedError), records what it saw, and ends as succeeded only after the manifest; with
+ * `incremental`, documents whose content an earlier successful run saw are skipped. Document
+ * problems go to the rejects file and give exit code 3; output failures throw (OutputError)
+ * and leave no half-published dataset.
  */
 export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   const { config, logger } = options
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`
   const startedAt = new Date()
   const log = logger.child({ runId })
-  const dedup = config.pipeline.corpus.duplicates
-  const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
-  if (options.signatures !== undefined && !dedup.enabled) {
+  if (options.signatures !== undefined && !config.pipeline.corpus.duplicates.enabled) {
     throw new UsageError('--signatures needs the duplicates pass: set corpus.duplicates.enabled: true in the pipeline configuration')
   }
-  const published: PublishedSignature[] = options.signatures === undefined ? [] : await readSignaturesFile(options.signatures, duplicateOptions)
+  if (options.incremental === true && options.state === undefined) throw new UsageError('--incremental needs a run state (--state PATH)')
+  const session =
+    options.state === undefined
+      ? undefined
+      : openStateSession({ statePath: options.state, runId, startedAt, configHash: config.hash, ruleSetHash: config.ruleSetHash, inputs: options.inputs, outDir: options.outDir, logger: log })
+  try {
+    return await runWithState(options, { runId, startedAt, log, session })
+  } catch (error) {
+    session?.fail()
+    throw error
+  }
+}
+
+/** The run itself, once its state (if any) is held. */
+async function runWithState(
+  options: RunJobOptions,
+  context: { readonly runId: string; readonly startedAt: Date; readonly log: Logger; readonly session: StateSession | undefined },
+): Promise<RunJobResult> {
+  const { config } = options
+  const { runId, startedAt, log, session } = context
+  const dedup = config.pipeline.corpus.duplicates
+  const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
+  const incremental = options.incremental === true && session !== undefined
+  const published: PublishedSignature[] =
+    options.signatures !== undefined
+      ? await readSignaturesFile(options.signatures, duplicateOptions)
+      : incremental && dedup.enabled
+        ? publishedSignatures(session.state, duplicateOptions)
+        : []
   const batch = await readInputs(options.inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
+  const unchanged = { count: 0 }
+  const documents = incremental ? newDocumentsOnly(batch.documents, session, unchanged) : batch.documents
   log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash, ruleSetHash: config.ruleSetHash }, 'run started')
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
@@ -82,15 +150,18 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   let cleaned = 0
   let lastProgress = Date.now()
   const candidates: DuplicateCandidate[] = []
+  const contentHashes: string[] = []
+  let documentRows: DocumentRow[] = []
   let decisions: DuplicateDecisions | undefined
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
     await runLocal({
-      documents: batch.documents,
+      documents,
       processDocument: (doc) => pipeline.processDocument(doc),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       onResult: async (doc: Document) => {
         const spilled = await spill.add(doc)
+        if (session) contentHashes[spilled.index] = contentHash(doc)
         cleaned++
         if (dedup.enabled && !isRejected(doc)) {
           candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
@@ -111,17 +182,28 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
       const doc = decisions ? applyDuplicateDrop(spilled, decisions.drops.get(entry.index)) : spilled
       await writers.write(doc)
       report = mergeReports(report, reportOfDocument(doc))
+      if (session) {
+        documentRows.push(documentRow(doc, contentHashes[entry.index] as string))
+        if (documentRows.length >= DOCUMENT_ROWS_PER_TRANSACTION) {
+          recordDocuments(session.state, runId, documentRows)
+          documentRows = []
+        }
+      }
       if (hasError(doc)) {
         failed++
         const error = doc.issues.find((i) => i.severity === 'error')
         log.warn({ event: 'document-rejected', id: doc.id, file: doc.source.file, line: doc.source.line, stage: error?.stage, code: error?.code, message: error?.message }, 'document rejected')
       }
     }
+    if (session && documentRows.length > 0) recordDocuments(session.state, runId, documentRows)
   } catch (error) {
     await writers.abort()
     throw error
   } finally {
     await spill.discard()
+  }
+  if (incremental) {
+    log.info({ event: 'incremental', unchanged: unchanged.count, processed: cleaned }, `incremental: ${cleaned} new documents processed, ${unchanged.count} unchanged since earlier runs skipped`)
   }
   const files = await writers.commit()
   const finishedAt = new Date()
@@ -139,6 +221,8 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
     }
   }
   const corpus = { ...(learned ? { learned } : {}), ...(duplicates ? { duplicates } : {}) }
+  const thisRun = comparableRun(runId, report)
+  const comparison: RunComparison | undefined = session?.previous?.report ? compareRuns(session.previous.report, thisRun) : undefined
   const summaryContext = {
     runId,
     startedAt: startedAt.toISOString(),
@@ -148,6 +232,8 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
     version: VERSION,
     skippedFiles: batch.skipped.length,
     corpus,
+    ...(comparison ? { comparison } : {}),
+    ...(incremental ? { incremental: { unchanged: unchanged.count } } : {}),
   }
   await mkdir(join(options.outDir, 'reports'), { recursive: true })
   const reportFiles = await writeReports(join(options.outDir, 'reports'), report, summaryContext, batch.skipped)
@@ -170,6 +256,10 @@ export async function runJob(options: RunJobOptions): Promise<RunJobResult> {
   if (options.signatures !== undefined) {
     await writeSignaturesFile(options.signatures, [...published, ...added], duplicateOptions)
     log.info({ event: 'signatures-saved', path: options.signatures, earlier: published.length, added: added.length }, 'signatures saved')
+  }
+  if (session) {
+    recordSignatures(session.state, runId, added.map((a) => a.entry))
+    session.succeed(manifest.counts, thisRun)
   }
   for (const [stage, figures] of Object.entries(report.stages)) {
     const { removedByRule, editsByRule, ...totals } = figures
