@@ -27,6 +27,7 @@ import { publishedSignatures } from '../state/published-signatures.js'
 import { recordDocuments, type DocumentRow } from '../state/record-documents.js'
 import { recordSignatures } from '../state/record-signatures.js'
 import { openDocumentSpill } from './document-spill.js'
+import { createProgressReporter } from './progress-reporter.js'
 import { openStateSession, type StateSession } from './state-session.js'
 
 /** One run: inputs, where to write, with which configuration. */
@@ -60,7 +61,7 @@ export interface RunJobResult {
   readonly runId: string
 }
 
-const PROGRESS_INTERVAL_MS = 2_000
+const PROGRESS_INTERVAL_MS = 10_000
 const DOCUMENT_ROWS_PER_TRANSACTION = 1_000
 
 /** The digest a run state knows a document's content by: sha256 of its raw text as read. */
@@ -148,7 +149,14 @@ async function runWithState(
   let report = emptyReport()
   let failed = 0
   let cleaned = 0
-  let lastProgress = Date.now()
+  let charsRead = 0
+  // A bar on a terminal (when info lines are wanted at all), progress log lines otherwise.
+  const progress = createProgressReporter({
+    stream: process.stderr,
+    isTTY: process.stderr.isTTY === true && log.isLevelEnabled('info'),
+    logger: log,
+    intervalMs: PROGRESS_INTERVAL_MS,
+  })
   const candidates: DuplicateCandidate[] = []
   const contentHashes: string[] = []
   let documentRows: DocumentRow[] = []
@@ -166,13 +174,11 @@ async function runWithState(
         if (dedup.enabled && !isRejected(doc)) {
           candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
         }
-        if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-          lastProgress = Date.now()
-          const seconds = (lastProgress - startedAt.getTime()) / 1000
-          log.info({ event: 'progress', documents: cleaned, docsPerSecond: Math.round(cleaned / seconds) }, 'progress')
-        }
+        charsRead += doc.raw.length
+        progress.update(cleaned, charsRead)
       },
     })
+    progress.finish()
     // Corpus pass ②: exact and near duplicates, decided from the whole batch's entries.
     if (dedup.enabled) {
       decisions = decideDuplicates(candidates, published, duplicateOptions)
