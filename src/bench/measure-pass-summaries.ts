@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { loadConfig, type LoadedConfig } from '../config/load-config.js'
 import { documentText, isRejected, type Document } from '../core/document.js'
@@ -14,6 +12,7 @@ import { FILES_GROUP, siteOf } from '../corpus/site-of.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
 import type { Stage } from '../core/stage.js'
+import { describeExit, runReportingChild } from './run-reporting-child.js'
 
 /**
  * What the two corpus passes of `decruft run` keep in memory for one corpus, measured in a
@@ -234,33 +233,11 @@ writeSync(3, JSON.stringify(result) + '\\n')
  */
 export async function measurePassSummariesInChild(corpusFile: string, configFile: string): Promise<PassSummaryMeasurement> {
   if (!existsSync(fileURLToPath(MEASURE_MODULE))) throw new Error(`bench: ${fileURLToPath(MEASURE_MODULE)} is missing; run npm run build first`)
-  const child = spawn(process.execPath, [...CHILD_FLAGS, '--input-type=module', '-e', CHILD_SCRIPT, '--', corpusFile, configFile], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DECRUFT_BENCH_MEASURE: MEASURE_MODULE.href },
-  })
-  let stderr = ''
-  let reported = ''
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000)
-  })
-  const channel = child.stdio[3] as Readable | null
-  channel?.setEncoding('utf8').on('data', (chunk: string) => {
-    reported += chunk
-  })
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolvePromise({ code, signal }))
-  })
-  const line = reported.trim().split('\n').pop() ?? ''
-  let result: PassSummaryMeasurement | undefined
-  try {
-    result = line === '' ? undefined : (JSON.parse(line) as PassSummaryMeasurement)
-  } catch {
-    result = undefined
-  }
-  if (result === undefined || exit.code !== 0) {
-    const how = exit.signal !== null ? `was killed by ${exit.signal}` : `exited with code ${String(exit.code)}`
-    throw new Error(`bench: measuring the corpus passes' summaries of ${corpusFile} ${how}${stderr.trim() !== '' ? `:\n${stderr.trim()}` : ''}`)
+  const outcome = await runReportingChild<PassSummaryMeasurement>(CHILD_FLAGS, CHILD_SCRIPT, [corpusFile, configFile], { DECRUFT_BENCH_MEASURE: MEASURE_MODULE.href })
+  const result = outcome.reported
+  if (result === undefined || outcome.code !== 0) {
+    const stderr = outcome.stderr.trim()
+    throw new Error(`bench: measuring the corpus passes' summaries of ${corpusFile} ${describeExit(outcome)}${stderr !== '' ? `:\n${stderr}` : ''}`)
   }
   return result
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
@@ -10,6 +9,7 @@ import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
 import { DEFAULT_MAX_KEYS_PER_SITE } from '../corpus/block-frequency.js'
 import { DEFAULT_CORPUS_OPTIONS, writeCorpus, type CorpusOptions } from './generate-corpus.js'
 import { measurePassSummariesInChild } from './measure-pass-summaries.js'
+import { describeExit, runReportingChild } from './run-reporting-child.js'
 
 /** What `runBench` measures on, and how. */
 export interface BenchOptions {
@@ -166,35 +166,13 @@ async function measureRun(corpusFile: string, outDir: string, configFile: string
   if (!existsSync(fileURLToPath(MAIN_MODULE))) throw new Error(`bench: ${fileURLToPath(MAIN_MODULE)} is missing; run npm run build first`)
   const args = ['run', corpusFile, '--out', outDir, '--config', configFile, '--log-level', 'silent']
   const started = performance.now()
-  const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD_SCRIPT, '--', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DECRUFT_BENCH_MAIN: MAIN_MODULE.href },
-  })
-  let stderr = ''
-  let reported = ''
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000)
-  })
-  const channel = child.stdio[3] as Readable | null
-  channel?.setEncoding('utf8').on('data', (chunk: string) => {
-    reported += chunk
-  })
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolvePromise({ code, signal }))
-  })
+  const outcome = await runReportingChild<ChildReport>([], CHILD_SCRIPT, args, { DECRUFT_BENCH_MAIN: MAIN_MODULE.href })
   const wallMs = performance.now() - started
-  const line = reported.trim().split('\n').pop() ?? ''
-  let report: ChildReport | undefined
-  try {
-    report = line === '' ? undefined : (JSON.parse(line) as ChildReport)
-  } catch {
-    report = undefined
-  }
+  const report = outcome.reported
   // 0: every document kept; 3: done, some documents rejected (duplicates go to rejects.jsonl).
-  if (report === undefined || (exit.code !== 0 && exit.code !== 3)) {
-    const how = exit.signal !== null ? `was killed by ${exit.signal}` : `exited with code ${String(exit.code)}`
-    throw new Error(`bench: decruft ${args.join(' ')} ${how}${stderr.trim() !== '' ? `:\n${stderr.trim()}` : ''}`)
+  if (report === undefined || (outcome.code !== 0 && outcome.code !== 3)) {
+    const stderr = outcome.stderr.trim()
+    throw new Error(`bench: decruft ${args.join(' ')} ${describeExit(outcome)}${stderr !== '' ? `:\n${stderr}` : ''}`)
   }
   return { report, wallMs }
 }
