@@ -90,32 +90,11 @@ export const pipelineConfigSchema = z
             maxDuplicateLineRatio: z.number().min(0).max(1).default(0.3),
           })
           .strict()
-          .default({
-            enabled: false,
-            minWords: 50,
-            maxWords: 100_000,
-            minMeanWordLength: 3,
-            maxMeanWordLength: 10,
-            maxSymbolWordRatio: 0.1,
-            minStopwordRatio: 0.05,
-            minPunctuationEndRatio: 0.12,
-            maxDuplicateLineRatio: 0.3,
-          }),
+          // prefault: an absent section is parsed as {}, so the field defaults above apply once, here.
+          .prefault({}),
       })
       .strict()
-      .default({
-        filter: {
-          enabled: false,
-          minWords: 50,
-          maxWords: 100_000,
-          minMeanWordLength: 3,
-          maxMeanWordLength: 10,
-          maxSymbolWordRatio: 0.1,
-          minStopwordRatio: 0.05,
-          minPunctuationEndRatio: 0.12,
-          maxDuplicateLineRatio: 0.3,
-        },
-      }),
+      .prefault({}),
     limits: z
       .object({
         maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),
