@@ -20,13 +20,14 @@ import { emptyReport, mergeReports, rejection, reportOfDocument, type RunReport 
 import { writeCorpusReport, type DuplicatesSummary } from '../report/write-corpus-report.js'
 import { writeReports } from '../report/write-reports.js'
 import { VERSION } from '../version.js'
-import { buildManifest, writeManifest } from '../writers/manifest.js'
+import { buildManifest, removeManifest, writeManifest } from '../writers/manifest.js'
 import { openOutputWriters } from '../writers/output-writers.js'
 import { isContentSeen } from '../state/is-content-seen.js'
 import { publishedSignatures } from '../state/published-signatures.js'
 import { recordDocuments, type DocumentRow } from '../state/record-documents.js'
 import { recordSignatures } from '../state/record-signatures.js'
 import { openDocumentSpill } from './document-spill.js'
+import { removeLeftovers } from './remove-leftovers.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { openStateSession, type StateSession } from './state-session.js'
 
@@ -141,6 +142,10 @@ async function runWithState(
   const learned = config.pipeline.corpus.repeatedBlocks.enabled ? await learnSiteFurniture(options.inputs, config) : undefined
   if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
   const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
+  if (session) {
+    const leftovers = await removeLeftovers(options.outDir)
+    if (leftovers.length > 0) log.warn({ event: 'leftovers-removed', files: leftovers }, 'removed temporary files of a run that did not finish')
+  }
   const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
   const spill = await openDocumentSpill(options.outDir).catch(async (error: unknown) => {
     await writers.abort()
@@ -169,6 +174,7 @@ async function runWithState(
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       onResult: async (doc: Document) => {
         const spilled = await spill.add(doc)
+        log.debug({ event: 'document-cleaned', id: doc.id, n: spilled.index + 1 }, 'document cleaned')
         if (session) contentHashes[spilled.index] = contentHash(doc)
         cleaned++
         if (dedup.enabled && !isRejected(doc)) {
@@ -211,6 +217,9 @@ async function runWithState(
   if (incremental) {
     log.info({ event: 'incremental', unchanged: unchanged.count, processed: cleaned }, `incremental: ${cleaned} new documents processed, ${unchanged.count} unchanged since earlier runs skipped`)
   }
+  // The manifest says a dataset is complete; the old one goes before any new file is published,
+  // so a reader never takes new files for the old run's or old files for this one's.
+  await removeManifest(options.outDir)
   const files = await writers.commit()
   const finishedAt = new Date()
   let duplicates: DuplicatesSummary | undefined

@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { OutputError } from '../core/errors.js'
 import { openAtomicFileWriter } from './atomic-file-writer.js'
 import type { FileInfo } from './atomic-file-writer.js'
 import { ruleFilePath } from './rule-file-path.js'
@@ -118,6 +120,18 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<Fi
     throw err
   }
   return file.commit()
+}
+
+/**
+ * Removes a previous run's manifest before new files are published in its folder: the manifest
+ * is what marks a folder's dataset complete, so while the files change there must be none.
+ */
+export async function removeManifest(dir: string): Promise<void> {
+  try {
+    await rm(join(dir, MANIFEST_FILE), { force: true })
+  } catch (err) {
+    throw new OutputError(`cannot remove the previous manifest in ${dir}: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+  }
 }
 
 function sortedByKey<V>(entries: readonly (readonly [string, V])[]): Record<string, V> {
