@@ -58,3 +58,35 @@ describe('decruft run with a run state', () => {
     expect(await runCli('run', SEEDS, '--out', join(dir, 'out'), '--no-state', '--incremental')).toBe(2)
   })
 })
+
+describe('two overlapping runs on one state', () => {
+  it('stops the second at once with code 4 while the first finishes unharmed', { timeout: 60_000 }, async () => {
+    const { spawn } = await import('node:child_process')
+    const { createInterface } = await import('node:readline')
+    const { REPO } = await import('../support/run-cli.js')
+    const { generatedSite } = await import('../corpus/generated-site.js')
+    const dir = tempDir()
+    const state = join(dir, 'state.sqlite')
+    // 200 pages: the first run is still cleaning long after the second has loaded its configuration.
+    const input = join(dir, 'pages.jsonl')
+    const pages = [1, 2, 3, 4, 5].flatMap((seed) => generatedSite(seed, `site-${seed}.example`))
+    writeFileSync(input, pages.map((p, i) => JSON.stringify({ id: `p${i}`, url: p.url, text: p.blocks.join('\n') })).join('\n') + '\n')
+    const first = spawn(process.execPath, [join(REPO, 'bin', 'decruft.js'), 'run', input, '--out', join(dir, 'first'), '--state', state, '--concurrency', '1', '--log-level', 'debug'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    const firstExit = new Promise<number | null>((resolve) => first.on('close', (code) => resolve(code)))
+    // Wait until the first run is cleaning documents, so it certainly holds the lock.
+    await new Promise<void>((resolve) => {
+      createInterface({ input: first.stderr }).on('line', (line) => {
+        if (line.includes('"event":"document-cleaned"')) resolve()
+      })
+      void firstExit.then(() => resolve())
+    })
+    const second = await runCli('run', input, '--out', join(dir, 'second'), '--state', state)
+    expect(await firstExit).toBe(0)
+    expect(second).toBe(4)
+    expect(existsSync(join(dir, 'second'))).toBe(false)
+    expect(records(join(dir, 'first')).length).toBeGreaterThan(150)
+    expect(existsSync(join(dir, 'first', 'manifest.json'))).toBe(true)
+  })
+})
