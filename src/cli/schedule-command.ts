@@ -56,6 +56,15 @@ export interface ScheduleSummary {
 }
 
 /** Checks a cron expression and time zone; returns the scheduler, paused. Bad ones are UsageErrors naming them. */
+/**
+ * The command line of one run: every `{date}` becomes the run's start date (YYYY-MM-DD) in the
+ * schedule's time zone, so each night can write its own dataset (`--out clean/{date}`).
+ */
+export function expandPlaceholders(args: readonly string[], startedAt: Date, timezone?: string): string[] {
+  const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timezone !== undefined ? { timeZone: timezone } : {}) }).format(startedAt)
+  return args.map((arg) => arg.replaceAll('{date}', date))
+}
+
 function createCron(expression: string, timezone: string | undefined, onTick: () => void): Cron {
   if (timezone !== undefined) {
     try {
@@ -168,7 +177,7 @@ export async function runSchedule(options: ScheduleOptions): Promise<ScheduleSum
     let child: ChildProcess
     try {
       // Own process group: a terminal's Ctrl-C reaches the scheduler only, which forwards it once.
-      child = spawn(executable, [...prefix, ...args], { stdio: options.stdio, detached: true })
+      child = spawn(executable, [...prefix, ...expandPlaceholders(args, new Date(startedAt), options.timezone)], { stdio: options.stdio, detached: true })
     } catch (error) {
       end(null, null, error instanceof Error ? error : new Error(String(error)))
       return
@@ -238,6 +247,9 @@ command line is passed as it is, without a shell: every run writes the same --ou
 replaces the dataset there (with --incremental: the documents new to that run). To keep
 each night's dataset in its own folder, use cron or a systemd timer (README, Operations).
 
+{date} anywhere in the command line becomes the run's start date (YYYY-MM-DD, in
+--timezone), so each run can write its own dataset: --out /data/clean/{date}.
+
 One run at a time: if the previous run is still going when the next time is due, that time
 is skipped with a warning (schedule-skip). A run that uses --state also takes the state lock,
 so even two schedulers on one state never overlap: the second run exits 4.
@@ -260,7 +272,7 @@ Exit codes: 0 stopped cleanly (by a signal or after --max-runs); 2 bad usage (an
 4 another run holds the state lock.
 
 Examples:
-  decruft schedule --cron "0 2 * * *" -- run /data/incoming --out /data/clean --state /data/state/state.sqlite --incremental
+  decruft schedule --cron "0 2 * * *" -- run /data/incoming --out /data/clean/{date} --state /data/state/state.sqlite --incremental
   decruft schedule --cron "0 2 * * *" --timezone Europe/Berlin --run-now -- run scrape/ --out clean/
   decruft schedule --cron "*/5 * * * * *" --max-runs 2 -- --version     # try it out: two runs, 5 s apart`,
     )

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
-import { createScheduleCommand, runSchedule, type ScheduleDependencies } from '../../src/cli/schedule-command.js'
+import { createScheduleCommand, expandPlaceholders, runSchedule, type ScheduleDependencies } from '../../src/cli/schedule-command.js'
 import { UsageError } from '../../src/core/errors.js'
 import { tempDir } from '../support/run-cli.js'
 
@@ -174,5 +174,13 @@ setTimeout(() => process.exit(0), 60_000)
     signals.emit('SIGINT', 'SIGINT')
     await finished
     expect(events(lines)).toEqual(['schedule-start', 'schedule-signal', 'schedule-end'])
+  })
+})
+
+describe('expandPlaceholders', () => {
+  it('puts the run date, in the schedule\'s time zone, wherever the command line says {date}', () => {
+    const late = new Date('2026-11-22T23:30:00Z')
+    expect(expandPlaceholders(['run', 'in/', '--out', 'clean/{date}'], late, 'UTC')).toEqual(['run', 'in/', '--out', 'clean/2026-11-22'])
+    expect(expandPlaceholders(['--out', 'clean/{date}', '--log', 'logs/{date}.log'], late, 'Europe/Berlin')).toEqual(['--out', 'clean/2026-11-23', '--log', 'logs/2026-11-23.log'])
   })
 })
