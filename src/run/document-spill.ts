@@ -15,9 +15,10 @@ export interface SpillEntry {
 }
 
 /**
- * Processed documents parked on disk until the whole batch is known (duplicates can only be
- * decided then), read back in id order so the dataset never depends on input order or timing.
- * Memory holds the index (id, offset, length) only; the documents stay in the file.
+ * Processed documents parked on disk, one JSON line each in input order, until the whole batch
+ * is known (duplicates can only be decided then), read back in id order so the dataset never
+ * depends on input order or timing. Memory holds the index (id, offset, length) only; the
+ * documents stay in the file, which a rerun after a crash can resume from.
  */
 export interface DocumentSpill {
   /** Appends a processed document and returns its index entry. */
@@ -71,7 +72,7 @@ export async function openDocumentSpill(dir: string): Promise<DocumentSpill> {
   return {
     async add(doc) {
       if (handle === undefined) throw fail('write', new Error('the spill is closed'))
-      const line = Buffer.from(JSON.stringify(doc), 'utf8')
+      const line = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8')
       const entry: SpillEntry = { index: entries.length, id: doc.id, digest: createHash('sha1').update(line).digest('hex') }
       entries.push(entry)
       offsets.push(written + pendingBytes)

@@ -9,10 +9,10 @@ const OUTPUT_FOLDERS = ['', 'reports', 'learned-sites']
 
 /**
  * Removes the temporary files a run that died (kill -9, power cut) left in an output folder, and
- * returns their paths. Call it only while holding the run state's lock: a live run on the same
+ * returns their paths; `keep` is a spill the run resumes from. Call it only while holding the run state's lock: a live run on the same
  * output would otherwise lose its files in progress.
  */
-export async function removeLeftovers(outDir: string): Promise<string[]> {
+export async function removeLeftovers(outDir: string, keep?: string): Promise<string[]> {
   const removed: string[] = []
   for (const folder of OUTPUT_FOLDERS) {
     const dir = join(outDir, folder)
@@ -23,7 +23,7 @@ export async function removeLeftovers(outDir: string): Promise<string[]> {
       continue
     }
     for (const name of names) {
-      if (!LEFTOVER.test(name)) continue
+      if (!LEFTOVER.test(name) || join(dir, name) === keep) continue
       await rm(join(dir, name), { force: true })
       removed.push(join(dir, name))
     }

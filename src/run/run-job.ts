@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { LoadedConfig } from '../config/load-config.js'
@@ -28,6 +28,7 @@ import { recordDocuments, type DocumentRow } from '../state/record-documents.js'
 import { recordSignatures } from '../state/record-signatures.js'
 import { openDocumentSpill } from './document-spill.js'
 import { removeLeftovers } from './remove-leftovers.js'
+import { findResumableSpill, replaySpilled } from './resume-from-spill.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { openStateSession, type StateSession } from './state-session.js'
 
@@ -91,7 +92,9 @@ function documentRow(doc: Document, hash: string): DocumentRow {
  * the manifest. Writing in id order makes the dataset independent of input order and
  * concurrency. With a run state, the run holds its lock throughout (a second run gets
  * StateLockedError), records what it saw, and ends as succeeded only after the manifest; with
- * `incremental`, documents whose content an earlier successful run saw are skipped. Document
+ * `incremental`, documents whose content an earlier successful run saw are skipped; after a
+ * run with the same inputs and configuration died, the documents it had cleaned (its spill)
+ * are taken over instead of cleaned again. Document
  * problems go to the rejects file and give exit code 3; output failures throw (OutputError)
  * and leave no half-published dataset.
  */
@@ -134,7 +137,13 @@ async function runWithState(
         : []
   const batch = await readInputs(options.inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
   const unchanged = { count: 0 }
-  const documents = incremental ? newDocumentsOnly(batch.documents, session, unchanged) : batch.documents
+  const newDocuments = incremental ? newDocumentsOnly(batch.documents, session, unchanged) : batch.documents
+  // A dead run with the same inputs and configuration left its cleaned documents: take them over.
+  const resumeFrom = session
+    ? await findResumableSpill(session.interrupted, { configHash: config.hash, ruleSetHash: config.ruleSetHash, inputs: options.inputs, outDir: options.outDir })
+    : undefined
+  const replayed = new WeakSet<Document>()
+  const documents = resumeFrom === undefined ? newDocuments : replaySpilled(newDocuments, resumeFrom, replayed)
   log.info({ event: 'run-start', inputs: options.inputs, files: batch.files.length, skipped: batch.skipped.length, configHash: config.hash, ruleSetHash: config.ruleSetHash }, 'run started')
   for (const skipped of batch.skipped) log.warn({ event: 'file-skipped', path: skipped.path, reason: skipped.reason }, 'file skipped')
 
@@ -143,7 +152,7 @@ async function runWithState(
   if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
   const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
   if (session) {
-    const leftovers = await removeLeftovers(options.outDir)
+    const leftovers = await removeLeftovers(options.outDir, resumeFrom)
     if (leftovers.length > 0) log.warn({ event: 'leftovers-removed', files: leftovers }, 'removed temporary files of a run that did not finish')
   }
   const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
@@ -164,16 +173,18 @@ async function runWithState(
   })
   const candidates: DuplicateCandidate[] = []
   const contentHashes: string[] = []
+  let resumed = 0
   let documentRows: DocumentRow[] = []
   let decisions: DuplicateDecisions | undefined
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
     await runLocal({
       documents,
-      processDocument: (doc) => pipeline.processDocument(doc),
+      processDocument: (doc) => (replayed.has(doc) ? doc : pipeline.processDocument(doc)),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       onResult: async (doc: Document) => {
         const spilled = await spill.add(doc)
+        if (replayed.has(doc)) resumed++
         log.debug({ event: 'document-cleaned', id: doc.id, n: spilled.index + 1 }, 'document cleaned')
         if (session) contentHashes[spilled.index] = contentHash(doc)
         cleaned++
@@ -185,6 +196,10 @@ async function runWithState(
       },
     })
     progress.finish()
+    if (resumeFrom !== undefined) {
+      log.info({ event: 'resumed', from: resumeFrom, documents: resumed }, `resumed: ${resumed} documents cleaned by the interrupted run were taken over`)
+      await rm(resumeFrom, { force: true })
+    }
     // Corpus pass ②: exact and near duplicates, decided from the whole batch's entries.
     if (dedup.enabled) {
       decisions = decideDuplicates(candidates, published, duplicateOptions)

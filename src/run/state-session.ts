@@ -5,7 +5,7 @@ import { openRunState, type RunState } from '../state/open-run-state.js'
 import { previousSuccessfulRun } from '../state/previous-successful-run.js'
 import { recordRunEnd } from '../state/record-run-end.js'
 import { recordRunStart } from '../state/record-run-start.js'
-import type { RunRecord } from '../state/run-record.js'
+import { findRun, type RunRecord } from '../state/run-record.js'
 import { acquireStateLock, type StateLock } from '../state/state-lock.js'
 import type { ManifestCounts } from '../writers/manifest.js'
 
@@ -14,6 +14,8 @@ export interface StateSession {
   readonly state: RunState
   /** The last run that succeeded before this one, to compare with and to learn from. */
   readonly previous: RunRecord | undefined
+  /** Runs a dead process left `running`, now recorded as interrupted (oldest first). */
+  readonly interrupted: readonly RunRecord[]
   /** Records the run as succeeded (the commit point of its history), then closes and unlocks. */
   succeed(counts: ManifestCounts, report: ComparableRun): void
   /** Records the run as failed, then closes and unlocks; never throws (the run's own error matters more). */
@@ -41,9 +43,10 @@ export function openStateSession(start: StateSessionStart): StateSession {
   const lock: StateLock = acquireStateLock(start.statePath, { runId: start.runId })
   if (lock.tookOver) start.logger.warn({ event: 'state-lock-taken-over', lock: lock.path, deadHolder: lock.tookOver.holder }, 'took over the lock of a run that is no longer alive')
   let state: RunState
+  let interrupted: string[]
   try {
     state = openRunState(start.statePath)
-    const interrupted = markRunsInterrupted(state)
+    interrupted = markRunsInterrupted(state)
     if (interrupted.length > 0) start.logger.warn({ event: 'runs-interrupted', runs: interrupted }, 'earlier runs died before they finished')
   } catch (error) {
     lock.release()
@@ -65,6 +68,7 @@ export function openStateSession(start: StateSessionStart): StateSession {
   return {
     state,
     previous,
+    interrupted: interrupted.flatMap((id) => findRun(state, id) ?? []),
     succeed(counts, report) {
       try {
         recordRunEnd(state, start.runId, { status: 'succeeded', counts, report })

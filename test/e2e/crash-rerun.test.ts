@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { seededRandom } from '../../src/core/seeded-random.js'
 import { listRuns } from '../../src/state/list-runs.js'
 import { openRunState } from '../../src/state/open-run-state.js'
-import { generatedSite } from '../corpus/generated-site.js'
+import { generatedSite, sentence } from '../corpus/generated-site.js'
 import { REPO, runCli, tempDir } from '../support/run-cli.js'
 
 /** Where to kill: after the n-th document is cleaned, or on a log event. */
@@ -86,5 +86,51 @@ describe('a run killed with SIGKILL and run again', () => {
     // after it succeeded, and either is right.
     if ('afterDocuments' in point) expect(statuses[1]).toBe('interrupted')
     else expect(['interrupted', 'succeeded']).toContain(statuses[1])
+  })
+})
+
+/** Runs decruft in a child process to its end and returns its exit code and log events. */
+function runLogged(args: readonly string[]): Promise<{ code: number | null; events: Record<string, unknown>[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'decruft.js'), ...args, '--log-level', 'info'], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const events: Record<string, unknown>[] = []
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      try {
+        events.push(JSON.parse(line) as Record<string, unknown>)
+      } catch {
+        // not a log line
+      }
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, events }))
+  })
+}
+
+describe('a rerun after a run died half way', () => {
+  it('takes over the documents the dead run had cleaned and still gives the clean dataset', { timeout: 120_000 }, async () => {
+    const dir = tempDir()
+    const input = join(dir, 'long-pages.jsonl')
+    const random = seededRandom(19)
+    // Long pages, so the dead run's spill has been flushed to disk before the kill.
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      id: `long-${String(i).padStart(2, '0')}`,
+      text: Array.from({ length: 300 }, () => sentence(random)).join('\n'),
+    }))
+    writeFileSync(input, rows.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    const clean = join(dir, 'clean')
+    expect(await runCli('run', input, '--out', clean, '--no-state')).toBe(0)
+
+    const out = join(dir, 'out')
+    const state = join(out, '.decruft', 'state.sqlite')
+    expect((await runAndKill(['run', input, '--out', out, '--state', state, '--concurrency', '1'], { afterDocuments: 30 })).killed).toBe(true)
+    const rerun = await runLogged(['run', input, '--out', out, '--state', state])
+    expect(rerun.code).toBe(0)
+    const resumed = rerun.events.find((e) => e['event'] === 'resumed')
+    expect(resumed?.['documents']).toBeGreaterThan(0)
+    expect(resumed?.['documents']).toBeLessThanOrEqual(30)
+    for (const file of ['dataset.jsonl', 'dataset.csv', 'rejects.jsonl']) {
+      expect(readFileSync(join(out, file)), file).toEqual(readFileSync(join(clean, file)))
+    }
+    expect(filesUnder(out).filter((f) => /\.partial-|\.decruft-spill-/.test(f))).toEqual([])
   })
 })
