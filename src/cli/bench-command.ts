@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
 import { DEFAULT_BENCH_OPTIONS, formatBenchReport, QUICK_BENCH_SIZES, runBench, type BenchOptions } from '../bench/run-bench.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 /** Parsed options of `decruft bench`. */
 interface BenchCommandOptions {
@@ -103,12 +104,6 @@ Examples:
       const result = await runBench(benchOptions)
       output.stdout(options.json === true ? `${JSON.stringify(result, null, 1)}\n` : formatBenchReport(result))
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }
 
 function nonNegativeInteger(value: string): number {

@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js'
 import { formatCorpusPasses, formatScoreTable } from '../eval/format-score-table.js'
 import { runEval, type EvalField } from '../eval/run-eval.js'
 import { openAtomicFileWriter } from '../writers/atomic-file-writer.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 /** Parsed options of `decruft eval`. */
 interface EvalCommandOptions {
@@ -114,12 +115,6 @@ Examples:
       }
       setExitCode(0)
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }
 
 function datasetList(value: string): string[] {

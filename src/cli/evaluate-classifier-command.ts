@@ -1,11 +1,12 @@
 import { resolve } from 'node:path'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import type { ClassificationScores } from '../classify-eval/classification-metrics.js'
 import { evaluateClassifier } from '../classify-eval/evaluate-classifier.js'
 import type { ClassifierTask } from '../classify-eval/labelled-record.js'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
 import { loadTextClassifierModel } from '../text-classifier/text-classifier-model.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 interface EvaluateClassifierCommandOptions {
   task: ClassifierTask
@@ -90,10 +91,4 @@ Exit codes: 0 measured; 2 bad usage, configuration or data line (named with file
       const title = `decruft evaluate-classifier --task ${options.task} --data ${options.data}${options.model !== undefined ? ` --model ${options.model}` : ''}`
       process.stdout.write(`${formatClassificationScores(title, result)}\n\nclassify stage: ${result.classifyMs} ms, ${result.docsPerSecond} docs/s; config ${result.configHash.slice(0, 12)}\n`)
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }

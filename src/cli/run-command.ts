@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { UsageError } from '../core/errors.js'
 import { createLogger } from '../log.js'
 import { runJob } from '../run/run-job.js'
 import { addRuleSetOptions, ruleSetOverrides, type RuleSetOptions } from './rule-set-options.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 /** The run state's default place: inside the output folder, so each output has its own history. */
 export function defaultStatePath(outDir: string): string {
@@ -87,10 +88,4 @@ Examples:
       })
       setExitCode(result.exitCode)
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import { UsageError } from '../core/errors.js'
 import { listRuns } from '../state/list-runs.js'
 import { openRunState } from '../state/open-run-state.js'
 import type { RunRecord } from '../state/run-record.js'
 import { DEFAULT_OUTPUT, defaultStatePath } from './run-command.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 interface RunsOptions {
   state?: string
@@ -52,10 +53,4 @@ Examples:
         state.close()
       }
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import type { EventEmitter } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import { Cron } from 'croner'
 import type { Logger } from 'pino'
 import { ExitCode, UsageError } from '../core/errors.js'
 import { createLogger } from '../log.js'
+import { positiveInteger } from './positive-integer-option.js'
 
 /** The installed `decruft` entry point of this package (`bin/decruft.js`, from src/cli and dist/cli alike). */
 export const DECRUFT_BIN = fileURLToPath(new URL('../../bin/decruft.js', import.meta.url))
@@ -289,10 +290,4 @@ Examples:
         ...(options.maxRuns !== undefined ? { maxRuns: options.maxRuns } : {}),
       })
     })
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return n
 }
