@@ -34,6 +34,11 @@ export interface DocumentSpill {
 
 const FLUSH_BYTES = 1 << 20
 
+/** True for the name of a spill file (`.decruft-spill-<12 hex>.jsonl`), e.g. one a dead run left. */
+export function isSpillFileName(name: string): boolean {
+  return /^\.decruft-spill-[0-9a-f]{12}\.jsonl$/.test(name)
+}
+
 /**
  * Opens a spill file in `dir` (the output folder, so it is on the disk the run writes to), named
  * `.decruft-spill-<random>.jsonl`. Every I/O failure becomes an `OutputError` naming the file.

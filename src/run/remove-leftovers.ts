@@ -1,8 +1,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-
-/** Temporary files a run writes: atomic writers' `<name>.partial-<hex>` and the document spill. */
-const LEFTOVER = /(\.partial-[0-9a-f]{12}|^\.decruft-spill-[0-9a-f]{12}\.jsonl)$/
+import { isPartialFileName } from '../writers/atomic-file-writer.js'
+import { isSpillFileName } from './document-spill.js'
 
 /** Folders of an output that hold files written through temporary names. */
 const OUTPUT_FOLDERS = ['', 'reports', 'learned-sites']
@@ -23,7 +22,8 @@ export async function removeLeftovers(outDir: string, keep?: string): Promise<st
       continue
     }
     for (const name of names) {
-      if (!LEFTOVER.test(name) || join(dir, name) === keep) continue
+      // Temporary files a run writes: atomic writers' `<name>.partial-<hex>` and the document spill.
+      if (!(isPartialFileName(name) || isSpillFileName(name)) || join(dir, name) === keep) continue
       await rm(join(dir, name), { force: true })
       removed.push(join(dir, name))
     }

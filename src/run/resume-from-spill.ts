@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Document } from '../core/document.js'
 import type { RunRecord } from '../state/run-record.js'
+import { isSpillFileName } from './document-spill.js'
 
-const SPILL_NAME = /^\.decruft-spill-[0-9a-f]{12}\.jsonl$/
 
 /** What a run must share with a dead one to take over its cleaned documents. */
 export interface ResumeKey {
@@ -31,7 +31,7 @@ export async function findResumableSpill(interrupted: readonly RunRecord[], key:
   if (!same) return undefined
   let names: string[]
   try {
-    names = (await readdir(key.outDir)).filter((name) => SPILL_NAME.test(name))
+    names = (await readdir(key.outDir)).filter(isSpillFileName)
   } catch {
     return undefined
   }

@@ -40,6 +40,11 @@ export interface AtomicFileWriter {
   abort(): Promise<void>
 }
 
+/** True for the name of an atomic writer's temporary file (`<name>.partial-<12 hex>`), e.g. one a dead run left. */
+export function isPartialFileName(name: string): boolean {
+  return /\.partial-[0-9a-f]{12}$/.test(name)
+}
+
 /**
  * Opens `<finalPath>.partial-<random>` in the same directory (so the final rename stays on one
  * file system and is atomic) and returns a writer that hashes and counts bytes as they go out.
