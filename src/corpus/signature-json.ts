@@ -1,4 +1,5 @@
 import type { MinHashSignature } from './min-hash.js'
+import { hashesFromBytes, hashesToBytes } from './signature-bytes.js'
 
 /**
  * Version of the signature scheme (normalisation, shingling, hash seeds and derivation). A state
@@ -21,9 +22,7 @@ export interface MinHashSignatureJson {
 
 /** The JSON-safe form of a signature; `signatureFromJson` turns it back into an equal signature. */
 export function signatureToJson(signature: MinHashSignature): MinHashSignatureJson {
-  const buffer = Buffer.alloc(signature.hashes.length * 4)
-  signature.hashes.forEach((hash, i) => buffer.writeUInt32LE(hash, i * 4))
-  return { v: SIGNATURE_SCHEME, k: signature.shingleWords, shingles: signature.shingles, hashes: buffer.toString('base64') }
+  return { v: SIGNATURE_SCHEME, k: signature.shingleWords, shingles: signature.shingles, hashes: hashesToBytes(signature.hashes).toString('base64') }
 }
 
 function isNonNegativeInteger(value: unknown): value is number {
@@ -47,7 +46,5 @@ export function signatureFromJson(json: unknown): MinHashSignature {
   if (buffer.length === 0 || buffer.length % 4 !== 0 || buffer.toString('base64') !== hashes) {
     throw new TypeError('signature: hashes is not canonical base64 of uint32 values')
   }
-  const values = new Uint32Array(buffer.length / 4)
-  for (let i = 0; i < values.length; i++) values[i] = buffer.readUInt32LE(i * 4)
-  return { hashes: values, shingles, shingleWords: k }
+  return { hashes: hashesFromBytes(buffer), shingles, shingleWords: k }
 }

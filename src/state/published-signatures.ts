@@ -1,4 +1,5 @@
 import type { DuplicateOptions } from '../corpus/duplicate-options.js'
+import { hashesFromBytes } from '../corpus/signature-bytes.js'
 import { SIGNATURE_SCHEME } from '../corpus/signature-json.js'
 import type { PublishedSignature } from '../corpus/signatures-file.js'
 import { compareIds } from '../corpus/survivor-rule.js'
@@ -44,8 +45,7 @@ export function publishedSignatures(state: RunState, settings?: Pick<DuplicateOp
           `${settings.permutations} hashes. Use the settings of the earlier runs, or start a new run state.`,
       )
     }
-    const hashes = new Uint32Array(permutations)
-    for (let i = 0; i < permutations; i++) hashes[i] = row.signature.readUInt32LE(i * 4)
+    const hashes = hashesFromBytes(row.signature)
     return {
       entry: { id: row.doc_id, chars: row.chars, exactKey: row.exact_key, signature: { hashes, shingles: row.shingles, shingleWords: row.shingle_words }, published: true },
       run: row.run_id,

@@ -1,16 +1,10 @@
 import type { DuplicateEntry } from '../corpus/duplicate-entry.js'
+import { hashesToBytes } from '../corpus/signature-bytes.js'
 import { SIGNATURE_SCHEME } from '../corpus/signature-json.js'
 import type { RunState } from './open-run-state.js'
 import { requireRunningRun } from './require-running-run.js'
 
 const EXACT_KEY = /^[0-9a-f]{64}$/
-
-/** The signature's hashes as stored: uint32 little-endian each, whatever the machine's byte order. */
-function hashesToBlob(hashes: Uint32Array): Buffer {
-  const blob = Buffer.alloc(hashes.length * 4)
-  hashes.forEach((hash, i) => blob.writeUInt32LE(hash, i * 4))
-  return blob
-}
 
 /**
  * Records the duplicate-detection entries of the documents a running run kept, in one
@@ -32,7 +26,7 @@ export function recordSignatures(state: RunState, runId: string, entries: Iterab
       if (!EXACT_KEY.test(entry.exactKey)) throw new TypeError(`recordSignatures: entry ${entry.id}: exactKey must be 64 hex digits`)
       if (entry.signature.hashes.length === 0) throw new TypeError(`recordSignatures: entry ${entry.id}: the signature has no hashes`)
       const { hashes, shingles, shingleWords } = entry.signature
-      insert.run(runId, entry.id, entry.chars, entry.exactKey, hashesToBlob(hashes), shingles, shingleWords, SIGNATURE_SCHEME)
+      insert.run(runId, entry.id, entry.chars, entry.exactKey, hashesToBytes(hashes), shingles, shingleWords, SIGNATURE_SCHEME)
       count++
     }
     return count
