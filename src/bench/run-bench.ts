@@ -11,16 +11,11 @@ import { DEFAULT_CORPUS_OPTIONS, writeCorpus, type CorpusOptions } from './gener
 import { measurePassSummariesInChild } from './measure-pass-summaries.js'
 import { describeExit, runReportingChild } from './run-reporting-child.js'
 
-/** What `runBench` measures on, and how. */
-export interface BenchOptions {
-  /** Documents of the base corpus (the scaling table adds one with twice as many). */
-  readonly documents: number
-  readonly sites: number
-  /** Paragraphs per article in the base corpus (the scaling table adds one with four times as many). */
-  readonly paragraphs: number
-  readonly duplicateShare: number
-  readonly textShare: number
-  readonly seed: number
+/**
+ * What `runBench` measures on, and how: the base corpus (the scaling table adds one with twice
+ * the documents and one with four times the paragraphs) and the run settings.
+ */
+export interface BenchOptions extends CorpusOptions {
   /** The pipeline file of the default run; the passes-on/off copies are made from it. */
   readonly config: string
   /** An existing corpus (JSONL or JSONL.gz) to measure instead of a generated one; no scaling table then. */

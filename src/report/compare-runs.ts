@@ -1,3 +1,4 @@
+import { markdownTable } from './markdown-table.js'
 import type { RunReport } from './run-report.js'
 
 /** The figures of a run that the next run compares with: small enough to keep in the run state. */
@@ -79,15 +80,16 @@ const TOP = 15
 
 /** The summary's section on drift: the comparison as Markdown tables, largest changes first. */
 export function renderRunComparison(comparison: RunComparison): string[] {
-  const row = (f: FigureChange): string => {
-    const sign = (n: number): string => (n > 0 ? `+${n}` : String(n))
-    return `| \`${f.key}\` | ${f.before} | ${f.now} | ${sign(f.change)} | ${sign(f.sharePoints)} |`
-  }
-  const header = ['| figure | previous | this run | change | share change (points) |', '|---|--:|--:|--:|--:|']
-  const lines = [`## Compared with the previous run (${comparison.previousRunId})`, '', ...header, ...comparison.documents.map(row), '']
-  if (comparison.byCode.length > 0) lines.push('Rejects per code:', '', ...header, ...comparison.byCode.slice(0, TOP).map(row), '')
+  const sign = (n: number): string => (n > 0 ? `+${n}` : String(n))
+  const table = (figures: readonly FigureChange[]): string[] =>
+    markdownTable(
+      ['figure', 'previous', 'this run', 'change', 'share change (points)'],
+      figures.map((f) => [`\`${f.key}\``, String(f.before), String(f.now), sign(f.change), sign(f.sharePoints)]),
+    )
+  const lines = [`## Compared with the previous run (${comparison.previousRunId})`, '', ...table(comparison.documents), '']
+  if (comparison.byCode.length > 0) lines.push('Rejects per code:', '', ...table(comparison.byCode.slice(0, TOP)), '')
   if (comparison.rules.length > 0) {
-    lines.push(`Documents each rule removed something from (top ${TOP} by change of share):`, '', ...header, ...comparison.rules.slice(0, TOP).map(row), '')
+    lines.push(`Documents each rule removed something from (top ${TOP} by change of share):`, '', ...table(comparison.rules.slice(0, TOP)), '')
   }
   return lines
 }

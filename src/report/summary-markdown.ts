@@ -1,5 +1,6 @@
 import { renderRunComparison, type RunComparison } from './compare-runs.js'
 import { renderCorpusSummary } from './corpus-summary-markdown.js'
+import { markdownTable } from './markdown-table.js'
 import type { RunReport, StageFigures } from './run-report.js'
 import type { CorpusPassResults } from './write-corpus-report.js'
 import { LISTED_WARNING_IDS, mergeWarningDocuments, type WarningDocumentsByCode } from './warning-documents.js'
@@ -47,11 +48,11 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
   }
   if (Object.keys(d.byCode).length > 0) {
     lines.push('Rejected by code (each document is in `rejects.jsonl` with its reason):', '')
-    lines.push(...table(['code', 'documents'], Object.entries(d.byCode).map(([code, n]) => [`\`${code}\``, String(n)])), '')
+    lines.push(...markdownTable(['code', 'documents'], Object.entries(d.byCode).map(([code, n]) => [`\`${code}\``, String(n)])), '')
   }
   lines.push('## Stages', '')
   lines.push(
-    ...table(
+    ...markdownTable(
       ['stage', 'docs in', 'docs out', 'rejected', 'chars in', 'chars out', 'removed', 'edited', 'ms'],
       Object.entries(report.stages).map(([name, s]) => [
         name, String(s.documentsIn), String(s.documentsOut), String(sum(s.dropped)),
@@ -68,13 +69,13 @@ export function renderSummary(report: RunReport, ctx: SummaryContext): string {
   if (rules.length > 0) {
     lines.push('## What the rules removed', '', `Characters removed or moved to metadata, per rule (top ${TOP_RULES}):`, '')
     lines.push(
-      ...table(['rule', 'documents', 'blocks', 'chars'], rules.slice(0, TOP_RULES).map(([id, r]) => [`\`${id}\``, String(r.documents), String(r.blocks), String(r.chars)])),
+      ...markdownTable(['rule', 'documents', 'blocks', 'chars'], rules.slice(0, TOP_RULES).map(([id, r]) => [`\`${id}\``, String(r.documents), String(r.blocks), String(r.chars)])),
       '',
     )
   }
   const warnings = mergedWarnings(report.stages)
   if (Object.keys(warnings).length > 0) {
-    lines.push('## Warnings', '', ...table(['code', 'documents'], Object.entries(warnings).map(([c, w]) => [`\`${c}\``, String(w.total)])), '')
+    lines.push('## Warnings', '', ...markdownTable(['code', 'documents'], Object.entries(warnings).map(([c, w]) => [`\`${c}\``, String(w.total)])), '')
     lines.push(
       `Documents per warning (the first ${LISTED_WARNING_IDS} ids in sorted order; every dataset record's \`warnings\` field names its codes):`,
       '',
@@ -112,13 +113,4 @@ function inlineCode(text: string): string {
   const fence = '`'.repeat(longestRun + 1)
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
   return `${fence}${pad}${flat}${pad}${fence}`
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const escape = (cell: string): string => cell.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`,
-    ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
-  ]
 }
