@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url'
 import { loadConfig, type LoadedConfig } from '../config/load-config.js'
 import { documentText, isRejected, type Document } from '../core/document.js'
 import { createPipeline, type Pipeline } from '../core/pipeline.js'
-import { addDocument, createBlockFrequency, type BlockFrequency } from '../corpus/block-frequency.js'
+import { createBlockFrequency, type BlockFrequency } from '../corpus/block-frequency.js'
 import { duplicateEntry, type DuplicateEntry } from '../corpus/duplicate-entry.js'
 import { resolveDuplicateOptions, type DuplicateOptions } from '../corpus/duplicate-options.js'
 import { learnRepeatedBlocks } from '../corpus/learn-repeated-blocks.js'
-import { repeatedBlockRules, siteGroupingOf } from '../corpus/learn-site-furniture.js'
-import { FILES_GROUP, siteOf } from '../corpus/site-of.js'
+import { addToSiteBlockSummary, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
 import type { Stage } from '../core/stage.js'
@@ -89,17 +88,6 @@ async function* corpusDocuments(file: string, config: LoadedConfig, limit = Infi
   }
 }
 
-/** Pass ① as `learnSiteFurnitureFromDocuments` does it: segment only, count per site. */
-function addToBlockSummary(summary: BlockFrequency, input: Document, segment: Stage, config: LoadedConfig): void {
-  const options = config.pipeline.corpus.repeatedBlocks
-  if (isRejected(input)) return
-  const site = siteOf(input, siteGroupingOf(options.fileGrouping))
-  if (options.fileGrouping === 'none' && site.startsWith(FILES_GROUP)) return
-  const doc = segment.run(input)
-  if (isRejected(doc)) return
-  addDocument(summary, site, doc.blocks.map((b) => b.text))
-}
-
 /** Pass ② as `runJob` does it: the whole pipeline, then the entry of the cleaned text. */
 function entryOf(input: Document, pipeline: Pipeline, options: DuplicateOptions): DuplicateEntry | undefined {
   const doc = pipeline.processDocument(input)
@@ -122,7 +110,7 @@ async function buildBlockSummary(held: Held, file: string, config: LoadedConfig,
   let documents = 0
   for await (const doc of corpusDocuments(file, config, limit)) {
     documents++
-    addToBlockSummary(summary, doc, segment, config)
+    addToSiteBlockSummary(summary, doc, segment, config.pipeline.corpus.repeatedBlocks.fileGrouping)
   }
   return documents
 }

@@ -1,9 +1,10 @@
 import type { LoadedConfig } from '../config/load-config.js'
 import { isRejected, type Document } from '../core/document.js'
+import type { Stage } from '../core/stage.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { compileRule, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
 import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
-import { addDocument, createBlockFrequency } from './block-frequency.js'
+import { addDocument, createBlockFrequency, type BlockFrequency } from './block-frequency.js'
 import { learnRepeatedBlocks, type LearnedSite } from './learn-repeated-blocks.js'
 import { LEARNED_RULE_PRIORITY } from './site-pack-from-learned.js'
 import { FILES_GROUP, siteOf, type SiteGrouping } from './site-of.js'
@@ -21,6 +22,19 @@ export async function learnSiteFurniture(inputs: readonly string[], config: Load
 }
 
 /**
+ * Pass ①'s step for one document: unless it is rejected or, with `fileGrouping: none`, has no
+ * URL, segments it (nothing else) and counts its distinct blocks under its site.
+ */
+export function addToSiteBlockSummary(summary: BlockFrequency, input: Document, segment: Stage, fileGrouping: 'folder' | 'single' | 'none'): void {
+  if (isRejected(input)) return
+  const site = siteOf(input, siteGroupingOf(fileGrouping))
+  if (fileGrouping === 'none' && site.startsWith(FILES_GROUP)) return
+  const doc = segment.run(input)
+  if (isRejected(doc)) return
+  addDocument(summary, site, doc.blocks.map((b) => b.text))
+}
+
+/**
  * The first corpus pass over documents from any source (input files, gold records): segments
  * each document (nothing else) and counts per site in how many documents each normalised block
  * appears, then learns the blocks above the configured share and count. A site is a URL host;
@@ -32,14 +46,7 @@ export async function learnSiteFurnitureFromDocuments(documents: AsyncIterable<D
   const options = config.pipeline.corpus.repeatedBlocks
   const segment = createSegmentStage({ selectors: selectorRulesOf(config.rules) })
   const summary = createBlockFrequency()
-  for await (const input of documents) {
-    if (isRejected(input)) continue
-    const site = siteOf(input, siteGroupingOf(options.fileGrouping))
-    if (options.fileGrouping === 'none' && site.startsWith(FILES_GROUP)) continue
-    const doc = segment.run(input)
-    if (isRejected(doc)) continue
-    addDocument(summary, site, doc.blocks.map((b) => b.text))
-  }
+  for await (const input of documents) addToSiteBlockSummary(summary, input, segment, options.fileGrouping)
   return learnRepeatedBlocks(summary, { minShare: options.minShare, minDocuments: options.minDocuments, minSiteDocuments: options.minSiteDocuments })
 }
 
