@@ -9,7 +9,7 @@ import { resolveDuplicateOptions, type DuplicateOptions } from '../corpus/duplic
 import { learnRepeatedBlocks } from '../corpus/learn-repeated-blocks.js'
 import { addToSiteBlockSummary, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
 import { readInputs } from '../readers/read-inputs.js'
-import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
+import { createSegmentStage, segmentOptionsOf } from '../stages/segment/segment-stage.js'
 import type { Stage } from '../core/stage.js'
 import { describeExit, runReportingChild } from './run-reporting-child.js'
 
@@ -145,7 +145,7 @@ export async function measurePassSummaries(corpusFile: string, configFile: strin
   const repeated = config.pipeline.corpus.repeatedBlocks
   const dedup = config.pipeline.corpus.duplicates
   const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
-  const segment = createSegmentStage({ selectors: selectorRulesOf(config.rules) })
+  const segment = createSegmentStage(segmentOptionsOf(config))
   const held: Held = {}
 
   // ① The repeated-block summary.

@@ -9,7 +9,7 @@ import { readGoldLines } from '../eval/read-gold-lines.js'
 import { createBoilerplateStage } from '../stages/boilerplate/boilerplate-stage.js'
 import type { BlockModel } from '../stages/boilerplate/model/block-model.js'
 import { trainFormatModel, type FormatTrainingResult, type GoldPage } from '../stages/boilerplate/model/train-block-model.js'
-import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
+import { createSegmentStage, segmentOptionsOf } from '../stages/segment/segment-stage.js'
 
 /** Where the shipped block model lives, relative to the repository. */
 export const DEFAULT_MODEL_FILE = 'models/block-classifier.json'
@@ -40,7 +40,7 @@ The model judges the blocks the rules leave; retrain it after changing the rules
       const config = loadConfig(options.config, { withBlockModel: false })
       const pages = await readGoldPages(resolve(goldFile))
       const stages = {
-        segment: createSegmentStage({ selectors: selectorRulesOf(config.rules) }),
+        segment: createSegmentStage(segmentOptionsOf(config)),
         boilerplate: createBoilerplateStage(config.rules, config.pipeline.boilerplate),
       }
       const results: Record<'html' | 'text', FormatTrainingResult> = {

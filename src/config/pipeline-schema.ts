@@ -100,9 +100,15 @@ export const pipelineConfigSchema = z
         maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),
         /** Time budget per document across all stages, checked after each stage. */
         maxDocumentMs: z.number().int().positive().default(30_000),
+        /** Deepest element nesting a page may have before it is parsed (deeper: `E_TOO_DEEP`). */
+        maxHtmlDepth: z.number().int().positive().default(5_000),
+        /** Most elements a page may have before it is parsed (more: `E_TOO_MANY_ELEMENTS`). */
+        maxHtmlElements: z.number().int().positive().default(200_000),
+        /** Longest line of scraped text, in characters (longer: `E_TOO_LARGE`). */
+        maxLineChars: z.number().int().positive().default(1_000_000),
       })
       .strict()
-      .default({ maxDocumentBytes: 50 * 1024 * 1024, maxDocumentMs: 30_000 }),
+      .prefault({}),
     output: z
       .object({
         /** Write the comment sections the rules removed into a `comments` field of each record. */

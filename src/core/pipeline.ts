@@ -4,7 +4,7 @@ import { createClassifyStage } from '../stages/classify/classify-stage.js'
 import { createQualityFilterStage } from '../stages/filter/quality-filter-stage.js'
 import { createNormalizeStage } from '../stages/normalize/normalize-stage.js'
 import { createPiiStage } from '../stages/pii/pii-stage.js'
-import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
+import { createSegmentStage, segmentOptionsOf } from '../stages/segment/segment-stage.js'
 import type { Document } from './document.js'
 import { contentChars, isRejected, withChanges } from './document.js'
 import type { Stage } from './stage.js'
@@ -19,7 +19,7 @@ export interface Pipeline {
 export function createPipeline(config: LoadedConfig): Pipeline {
   const { pipeline } = config
   const stages: Stage[] = [
-    createSegmentStage({ selectors: selectorRulesOf(config.rules) }),
+    createSegmentStage(segmentOptionsOf(config)),
     createBoilerplateStage(config.rules, pipeline.boilerplate, config.blockModel),
     createNormalizeStage(pipeline.normalize),
     createPiiStage(pipeline.pii),

@@ -3,7 +3,7 @@ import { isRejected, type Document } from '../core/document.js'
 import type { Stage } from '../core/stage.js'
 import { readInputs } from '../readers/read-inputs.js'
 import { compileRule, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
-import { createSegmentStage, selectorRulesOf } from '../stages/segment/segment-stage.js'
+import { createSegmentStage, segmentOptionsOf } from '../stages/segment/segment-stage.js'
 import { addDocument, createBlockFrequency, type BlockFrequency } from './block-frequency.js'
 import { learnRepeatedBlocks, type LearnedSite } from './learn-repeated-blocks.js'
 import { LEARNED_RULE_PRIORITY } from './site-pack-from-learned.js'
@@ -44,7 +44,7 @@ export function addToSiteBlockSummary(summary: BlockFrequency, input: Document, 
  */
 export async function learnSiteFurnitureFromDocuments(documents: AsyncIterable<Document> | Iterable<Document>, config: LoadedConfig): Promise<LearnedSite[]> {
   const options = config.pipeline.corpus.repeatedBlocks
-  const segment = createSegmentStage({ selectors: selectorRulesOf(config.rules) })
+  const segment = createSegmentStage(segmentOptionsOf(config))
   const summary = createBlockFrequency()
   for await (const input of documents) addToSiteBlockSummary(summary, input, segment, options.fileGrouping)
   return learnRepeatedBlocks(summary, { minShare: options.minShare, minDocuments: options.minDocuments, minSiteDocuments: options.minSiteDocuments })
