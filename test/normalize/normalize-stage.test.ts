@@ -101,9 +101,13 @@ describe('createNormalizeStage', () => {
     expect(out.blocks[0]?.text).not.toMatch(/[ÃØ]/)
   })
 
-  it.todo(
-    'repairs a latin-1 mojibake letter whose second byte is 0x85 ("Ù\\u0085" for م): segmentText splits text on NEL (U+0085) before normalize sees the pair',
-  )
+  it('repairs a mojibake letter whose second byte is 0x85 ("Ù\\u0085" for م), which the text splitter does not take for a NEL line break', () => {
+    const out = normalize.run(textDoc(sharedText('mojibake-double-encoded.txt')))
+    expect(out.blocks).toHaveLength(1)
+    expect(out.blocks[0]?.text).toBe('café résumé — أعلنت وزارة التعليم')
+    expect(out.issues.map((i) => [i.code, i.severity])).toEqual([['W_MOJIBAKE_SUSPECTED', 'warning']])
+    expect(out.issues[0]?.message).toBe('repaired 21 characters of UTF-8 that had been read as latin-1 or windows-1252')
+  })
 
   it('leaves mojibake alone when repairMojibake is off', () => {
     const out = createNormalizeStage({ ...KEEP, repairMojibake: false }).run(textDoc('cafÃ©'))

@@ -54,6 +54,11 @@ describe('segmentText', () => {
     for (const b of blocks) expect(raw.slice(b.start, b.end)).toBe(b.text)
   })
 
+  it('does not split at a NEL that follows a latin-1 letter: that is the 0x85 byte of mojibake', () => {
+    expect(texts('Ø§ÙØªØ¹ÙÙÙ\u0085 end\nnext')).toEqual(['Ø§ÙØªØ¹ÙÙÙ\u0085 end', 'next'])
+    expect(texts('plain\u0085next')).toEqual(['plain', 'next'])
+  })
+
   it('treats CRLF as one line break, so it does not count as a blank line', () => {
     const blocks = segmentText('a\r\nb\r\n\r\nc')
     expect(blocks.map((b) => [b.text, b.breakBefore])).toEqual([

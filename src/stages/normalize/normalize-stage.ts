@@ -65,6 +65,10 @@ export function createNormalizeStage(options: NormalizeOptions): Stage {
       if (control && control.count > 0) {
         issues.push({ stage: STAGE, code: 'W_CONTROL_CHARS', severity: 'warning', message: `removed ${control.count} control or invisible characters` })
       }
+      const mojibake = tally.get(repairMojibake.ruleId)
+      if (mojibake && mojibake.count > 0) {
+        issues.push({ stage: STAGE, code: 'W_MOJIBAKE_SUSPECTED', severity: 'warning', message: `repaired ${mojibake.count} characters of UTF-8 that had been read as latin-1 or windows-1252` })
+      }
       return withChanges(doc, {
         blocks,
         meta: normalizeMeta(doc.meta, metaSteps),

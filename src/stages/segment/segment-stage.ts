@@ -87,14 +87,14 @@ function oversize(doc: Document, limits: SegmentLimits): { code: string; message
   return undefined
 }
 
-/** The longest line of a text (any of CR, LF ends one) with its 1-based number, in one pass without copies. */
+/** The longest line of a text (CR, LF, NEL, LS or PS ends one) with its 1-based number, in one pass without copies. */
 function longestLine(text: string): { chars: number; number: number } {
   let best = { chars: 0, number: 1 }
   let start = 0
   let number = 1
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 10
-    if (code !== 10 && code !== 13) continue
+    if (code !== 10 && code !== 13 && code !== 0x85 && code !== 0x2028 && code !== 0x2029) continue
     if (i - start > best.chars) best = { chars: i - start, number }
     start = i + 1
     number++

@@ -1,7 +1,11 @@
 import type { Block } from '../../core/document.js'
 
-/** Line breaks of every kind scraped text arrives with: CRLF, LF, CR, NEL, LS, PS. */
-const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g
+/**
+ * Line breaks of every kind scraped text arrives with: CRLF, LF, CR, NEL, LS, PS. A NEL (U+0085)
+ * right after a character of U+0080-U+00F4 is not a break but mojibake: the 0x85 byte of a
+ * UTF-8 sequence read as latin-1 ("Ù\u0085" is Arabic "م"), which the normalizer repairs.
+ */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]|(?<![\u0080-\u00F4])\u0085/g
 
 /**
  * Splits scraped text into one block per non-blank line, with offsets into the raw text and
