@@ -60,7 +60,7 @@ function droppedKeysWarning(paths: readonly string[]): DocumentIssue {
  * field is kept in `extra` unchanged, except `__proto__`/`constructor`/`prototype` keys, dropped
  * at every depth (`W_UNSAFE_KEY_DROPPED`); records nested deeper than MAX_RECORD_DEPTH are
  * `E_TOO_DEEP`. Content with lone surrogates gets U+FFFD (`W_LONE_SURROGATE`); blank content is
- * `E_EMPTY`, like an empty file. Duplicate keys are not detected: JSON.parse keeps the last one.
+ * `E_EMPTY`, like an empty file. Of a repeated key JSON.parse keeps the last value (the reader flags it).
  * `value` must be fresh from JSON.parse: unsafe keys are deleted in place.
  */
 export function jsonlRecordToDocument(value: unknown, at: JsonlLocation, earlierIssues: readonly DocumentIssue[] = []): Document {

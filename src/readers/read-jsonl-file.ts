@@ -7,9 +7,10 @@ import { decodeUtf8 } from './decode-utf8.js'
 import { BOM_LENGTH, detectBom } from './detect-bom.js'
 import { errorDocument, lineErrorDocument, type JsonlLocation } from './error-document.js'
 import { jsonlRecordToDocument } from './jsonl-record-to-document.js'
+import { repeatedTopLevelKeys } from './repeated-top-level-keys.js'
 import type { JsonlFile } from './list-input-files.js'
 import { readLines, type LineRead } from './read-lines.js'
-import { readError } from './read-issues.js'
+import { readError, readWarning } from './read-issues.js'
 import { resolveReaderOptions, type ReaderOptions } from './reader-options.js'
 import { sniffBinary } from './sniff-binary.js'
 
@@ -65,7 +66,9 @@ function lineToDocument(file: JsonlFile, read: LineRead, maxDocumentBytes: numbe
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_PARSE_MESSAGE)
     return lineErrorDocument(at, readError('E_JSON_PARSE', `${file.file}: line ${read.line}: invalid JSON (${reason})`), { earlierIssues: issues })
   }
-  return jsonlRecordToDocument(value, at, issues)
+  const repeated = repeatedTopLevelKeys(text)
+  const keyIssues = repeated.length > 0 ? [readWarning('W_DUPLICATE_KEY', `${file.file}: line ${read.line}: key ${repeated.map((k) => JSON.stringify(k.slice(0, 60))).join(', ')} appears more than once; the last value is used`)] : []
+  return jsonlRecordToDocument(value, at, [...issues, ...keyIssues])
 }
 
 /** The one error document for a file whose stream broke or whose content is not JSONL. */

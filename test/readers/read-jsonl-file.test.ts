@@ -58,6 +58,17 @@ describe('readJsonlFile on the shared hostile inputs', () => {
     expect(good(docs)).toEqual(['0'])
   })
 
+  it('flags a record with a repeated key, naming the key, and keeps the last value as JSON.parse does', async () => {
+    const docs = await readBadInput('jsonl/dup-keys.jsonl')
+    expect(docs.map((d) => [d.id, d.raw])).toEqual([
+      ['second-id', 'which id wins?'],
+      ['dk-2', 'b'],
+    ])
+    expect(docs.map((d) => d.issues.map((i) => [i.code, i.severity]))).toEqual([[['W_DUPLICATE_KEY', 'warning']], [['W_DUPLICATE_KEY', 'warning']]])
+    expect(docs[0]?.issues[0]?.message).toContain('line 1: key "id" appears more than once')
+    expect(docs[1]?.issues[0]?.message).toContain('line 2: key "text" appears more than once')
+  })
+
   it('reads proto-keys without polluting any prototype', async () => {
     const docs = await readBadInput('jsonl/proto-keys.jsonl')
     expect(good(docs)).toEqual(['proto-1', 'proto-2', 'proto-3', 'proto-4', '__proto__'])
