@@ -113,9 +113,13 @@ export const pipelineConfigSchema = z
       .object({
         /** Write the comment sections the rules removed into a `comments` field of each record. */
         comments: z.boolean().default(false),
+        /** Start dataset.csv with a UTF-8 byte order mark, which Excel needs to read it as UTF-8. */
+        csvBom: z.boolean().default(false),
+        /** Longest dataset.csv cell; longer ones are cut with a marker (Excel holds 32,767 characters a cell). */
+        csvMaxCellChars: z.number().int().min(100).default(32_767),
       })
       .strict()
-      .default({ comments: false }),
+      .prefault({}),
     /** Passes over the whole batch (see src/corpus): repeated blocks off unless asked for, duplicates on. */
     corpus: z
       .object({

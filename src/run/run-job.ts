@@ -155,7 +155,8 @@ async function runWithState(
     const leftovers = await removeLeftovers(options.outDir, resumeFrom)
     if (leftovers.length > 0) log.warn({ event: 'leftovers-removed', files: leftovers }, 'removed temporary files of a run that did not finish')
   }
-  const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: config.pipeline.output.comments })
+  const { output } = config.pipeline
+  const writers = await openOutputWriters(options.outDir, { rules: config.ruleSetHash, comments: output.comments }, { bom: output.csvBom, maxCellChars: output.csvMaxCellChars })
   const spill = await openDocumentSpill(options.outDir).catch(async (error: unknown) => {
     await writers.abort()
     throw error
@@ -206,8 +207,7 @@ async function runWithState(
       log.info({ event: 'duplicates-found', documents: candidates.length, clusters: decisions.clusters.length, dropped: decisions.drops.size }, 'duplicates found')
     }
     for await (const { entry, doc: spilled } of spill.inIdOrder()) {
-      const doc = decisions ? applyDuplicateDrop(spilled, decisions.drops.get(entry.index)) : spilled
-      await writers.write(doc)
+      const doc = await writers.write(decisions ? applyDuplicateDrop(spilled, decisions.drops.get(entry.index)) : spilled)
       report = mergeReports(report, reportOfDocument(doc))
       if (session) {
         documentRows.push(documentRow(doc, contentHashes[entry.index] as string))

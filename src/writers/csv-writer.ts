@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Options } from 'csv-stringify/sync'
 import { openAtomicFileWriter } from './atomic-file-writer.js'
+import { EXCEL_MAX_CELL_CHARS, fitCsvCell } from './fit-csv-cell.js'
 import type { RecordWriter } from './atomic-file-writer.js'
 import { CSV_COLUMNS, toCsvRow } from './dataset-record.js'
 import type { DatasetRecord } from './dataset-record.js'
@@ -27,31 +28,48 @@ function startsWithFormulaLookalike(value: string): boolean {
   return first === '\0' || FORMULA_TRIGGERS.has(first.normalize('NFKC').charAt(0))
 }
 
-const CSV_OPTIONS: Options = {
-  columns: [...CSV_COLUMNS],
-  escape_formulas: true,
-  record_delimiter: 'windows',
-  // Giving record_delimiter turns this off by default, which would leave a lone CR or LF unquoted.
-  quote_record_delimiter: true,
-  cast: {
-    string: (value) => (startsWithFormulaLookalike(value) ? `'${value}` : value),
-  },
+/** How dataset.csv is written for the spreadsheets that open it. */
+export interface CsvWriterOptions {
+  /** Start the file with a UTF-8 byte order mark (Excel reads UTF-8 only with one). */
+  readonly bom: boolean
+  /** Longest cell; longer cells are cut with a marker by `fitCsvCell`. */
+  readonly maxCellChars: number
+}
+
+const DEFAULT_CSV_WRITER_OPTIONS: CsvWriterOptions = { bom: false, maxCellChars: EXCEL_MAX_CELL_CHARS }
+
+function csvStringifyOptions(options: CsvWriterOptions): Options {
+  return {
+    columns: [...CSV_COLUMNS],
+    escape_formulas: true,
+    record_delimiter: 'windows',
+    // Giving record_delimiter turns this off by default, which would leave a lone CR or LF unquoted.
+    quote_record_delimiter: true,
+    cast: {
+      string: (value) => {
+        const fitted = fitCsvCell(value, options.maxCellChars)
+        return startsWithFormulaLookalike(fitted) ? `'${fitted}` : fitted
+      },
+    },
+  }
 }
 
 /**
  * Opens dataset.csv: a header row, then one RFC 4180 row (CRLF, quoted when needed) per record,
- * with cells that a spreadsheet would run as formulas prefixed by an apostrophe.
+ * with cells that a spreadsheet would run as formulas prefixed by an apostrophe and cells
+ * longer than `maxCellChars` cut with a marker; optionally a UTF-8 byte order mark first.
  */
-export async function openCsvWriter(path: string): Promise<RecordWriter<DatasetRecord>> {
+export async function openCsvWriter(path: string, options: CsvWriterOptions = DEFAULT_CSV_WRITER_OPTIONS): Promise<RecordWriter<DatasetRecord>> {
   const file = await openAtomicFileWriter(path)
+  const stringifyOptions = csvStringifyOptions(options)
   try {
-    await file.writeText(stringify([], { ...CSV_OPTIONS, header: true }))
+    await file.writeText(stringify([], { ...stringifyOptions, header: true, bom: options.bom }))
   } catch (err) {
     await file.abort()
     throw err
   }
   return {
-    write: (record) => file.writeRecord(stringify([toCsvRow(record)], CSV_OPTIONS)),
+    write: (record) => file.writeRecord(stringify([toCsvRow(record)], stringifyOptions)),
     commit: () => file.commit(),
     abort: () => file.abort(),
   }

@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isRejected } from '../core/document.js'
+import { isRejected, withChanges } from '../core/document.js'
 import type { Document } from '../core/document.js'
 import { OutputError } from '../core/errors.js'
 import type { FileInfo, RecordWriter } from './atomic-file-writer.js'
-import { openCsvWriter } from './csv-writer.js'
-import { toDatasetRecord } from './dataset-record.js'
+import { openCsvWriter, type CsvWriterOptions } from './csv-writer.js'
+import { EXCEL_MAX_CELL_CHARS, overlongCsvCells } from './fit-csv-cell.js'
+import { toCsvRow, toDatasetRecord } from './dataset-record.js'
 import type { DatasetRecord, DatasetRecordOptions } from './dataset-record.js'
 import { openJsonlWriter } from './jsonl-writer.js'
 import { openRejectsWriter } from './rejects-writer.js'
@@ -23,8 +24,11 @@ export type OutputFiles = Readonly<Record<keyof typeof OUTPUT_FILES, FileInfo>>
 /** The run's outputs behind one door: processed documents go in, published files come out. */
 export interface OutputWriters {
   readonly dir: string
-  /** Sends a processed document to the dataset (JSONL and CSV) or, when rejected, to the rejects file. */
-  write(doc: Document): Promise<void>
+  /**
+   * Sends a processed document to the dataset (JSONL and CSV) or, when rejected, to the rejects
+   * file, and returns it as written: with a `write` warning when a CSV cell had to be cut.
+   */
+  write(doc: Document): Promise<Document>
   /**
    * Publishes all three files and returns what each holds. If one fails, the ones not yet
    * published are removed; the manifest, written after this, is what marks a complete run.
@@ -34,12 +38,25 @@ export interface OutputWriters {
   abort(): Promise<void>
 }
 
+/** The document with a `W_CSV_CELL_TRUNCATED` warning when its CSV row has cells over the limit, else the document itself. */
+function withCsvCellWarning(doc: Document, record: DatasetRecord, maxCellChars: number): Document {
+  const overlong = overlongCsvCells(toCsvRow(record), maxCellChars)
+  if (overlong.length === 0) return doc
+  const cells = overlong.map((cell) => `${cell.column} (${cell.chars})`).join(', ')
+  const message = `dataset.csv cells cut to ${maxCellChars} characters: ${cells}; dataset.jsonl has them whole`
+  return withChanges(doc, { issues: [...doc.issues, { stage: 'write', code: 'W_CSV_CELL_TRUNCATED', severity: 'warning', message }] })
+}
+
 /**
  * Creates the output directory and opens dataset.jsonl, dataset.csv and rejects.jsonl in it,
  * so a run has one place to send documents and one commit that publishes everything.
  * `recordOptions.rules` (the rule set's sha256) goes on every dataset and reject record.
  */
-export async function openOutputWriters(outDir: string, recordOptions: DatasetRecordOptions): Promise<OutputWriters> {
+export async function openOutputWriters(
+  outDir: string,
+  recordOptions: DatasetRecordOptions,
+  csvOptions: CsvWriterOptions = { bom: false, maxCellChars: EXCEL_MAX_CELL_CHARS },
+): Promise<OutputWriters> {
   try {
     await mkdir(outDir, { recursive: true })
   } catch (err) {
@@ -62,7 +79,7 @@ export async function openOutputWriters(outDir: string, recordOptions: DatasetRe
   let rejects: RecordWriter<Document>
   try {
     dataset = track(await openJsonlWriter<DatasetRecord>(join(outDir, OUTPUT_FILES.dataset)))
-    csv = track(await openCsvWriter(join(outDir, OUTPUT_FILES.csv)))
+    csv = track(await openCsvWriter(join(outDir, OUTPUT_FILES.csv), csvOptions))
     rejects = track(await openRejectsWriter(join(outDir, OUTPUT_FILES.rejects), recordOptions.rules))
   } catch (err) {
     await abortAll()
@@ -74,10 +91,13 @@ export async function openOutputWriters(outDir: string, recordOptions: DatasetRe
     async write(doc) {
       if (isRejected(doc)) {
         await rejects.write(doc)
-        return
+        return doc
       }
-      const record = toDatasetRecord(doc, recordOptions)
+      const checked = toDatasetRecord(doc, recordOptions)
+      const written = withCsvCellWarning(doc, checked, csvOptions.maxCellChars)
+      const record = written === doc ? checked : toDatasetRecord(written, recordOptions)
       await Promise.all([dataset.write(record), csv.write(record)])
+      return written
     },
     async commit() {
       try {

@@ -33,6 +33,38 @@ async function jsonLines(path: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('openOutputWriters', () => {
+  it('cuts a text over csv maxCellChars in dataset.csv only, and returns the document with W_CSV_CELL_TRUNCATED', async () => {
+    const dir = await tempDir()
+    const outputs = await openOutputWriters(dir, { rules: RULES_HASH }, { bom: false, maxCellChars: 1_000 })
+    const long = textDocument('long', ['A sentence of prose. '.repeat(100)])
+    const written = await outputs.write(long)
+    const short = await outputs.write(kept)
+    const files = await outputs.commit()
+
+    expect(short).toBe(kept)
+    expect(written.issues.map((i) => [i.stage, i.code, i.severity])).toEqual([['write', 'W_CSV_CELL_TRUNCATED', 'warning']])
+    expect(written.issues[0]?.message).toBe('dataset.csv cells cut to 1000 characters: text (2100); dataset.jsonl has them whole')
+    const [record] = await jsonLines(files.dataset.path)
+    expect((record?.text as string).length).toBe(2_100)
+    expect(record?.warnings).toEqual(['W_CSV_CELL_TRUNCATED'])
+    const rows = parseCsv(await readFile(files.csv.path, 'utf8'))
+    const textCell = rows[1]?.[CSV_COLUMNS.indexOf('text')] ?? ''
+    expect(textCell).toHaveLength(1_000)
+    expect(textCell).toMatch(/\[… cut: 1000 of 2100 characters; full text in dataset\.jsonl\]$/)
+  })
+
+  it('starts dataset.csv with a UTF-8 byte order mark when asked, and only then', async () => {
+    for (const bom of [true, false]) {
+      const dir = await tempDir()
+      const outputs = await openOutputWriters(dir, { rules: RULES_HASH }, { bom, maxCellChars: 32_767 })
+      await outputs.write(kept)
+      const files = await outputs.commit()
+      const bytes = await readFile(files.csv.path)
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(bom)
+      expect(bytes.toString('utf8').replace(/^\uFEFF/, '').startsWith('id,')).toBe(true)
+    }
+  })
+
   it('sends kept documents to the dataset and CSV and rejected ones to the rejects file', async () => {
     const dir = await tempDir()
     const outputs = await openOutputWriters(dir, { rules: RULES_HASH })
