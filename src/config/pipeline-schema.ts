@@ -98,6 +98,8 @@ export const pipelineConfigSchema = z
     limits: z
       .object({
         maxDocumentBytes: z.number().int().positive().default(50 * 1024 * 1024),
+        /** How many times its size a .jsonl.gz may inflate to (at least 64 MiB); past it: `E_DECOMPRESS_LIMIT`. */
+        maxGzipRatio: z.number().int().positive().default(200),
         /** Time budget per document across all stages, checked after each stage. */
         maxDocumentMs: z.number().int().positive().default(30_000),
         /** Deepest element nesting a page may have before it is parsed (deeper: `E_TOO_DEEP`). */

@@ -2,6 +2,7 @@ import type { LoadedConfig } from '../config/load-config.js'
 import { isRejected, type Document } from '../core/document.js'
 import type { Stage } from '../core/stage.js'
 import { readInputs } from '../readers/read-inputs.js'
+import { readerOptionsOf } from '../readers/reader-options.js'
 import { compileRule, type CompiledRule } from '../stages/boilerplate/compiled-rule.js'
 import { createSegmentStage, segmentOptionsOf } from '../stages/segment/segment-stage.js'
 import { addDocument, createBlockFrequency, type BlockFrequency } from './block-frequency.js'
@@ -17,7 +18,7 @@ export const REPEATED_BLOCK_RULE_ID = 'corpus/repeated-block'
  * documents (see `learnSiteFurnitureFromDocuments`), so `decruft run` can learn before it cleans.
  */
 export async function learnSiteFurniture(inputs: readonly string[], config: LoadedConfig): Promise<LearnedSite[]> {
-  const batch = await readInputs(inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
+  const batch = await readInputs(inputs, readerOptionsOf(config))
   return learnSiteFurnitureFromDocuments(batch.documents, config)
 }
 

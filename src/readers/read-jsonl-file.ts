@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { pipeline, type Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import type { Document, DocumentIssue } from '../core/document.js'
@@ -11,7 +12,7 @@ import { repeatedTopLevelKeys } from './repeated-top-level-keys.js'
 import type { JsonlFile } from './list-input-files.js'
 import { readLines, type LineRead } from './read-lines.js'
 import { readError, readWarning } from './read-issues.js'
-import { resolveReaderOptions, type ReaderOptions } from './reader-options.js'
+import { MIN_INFLATION_CAP_BYTES, resolveReaderOptions, type ReaderOptions } from './reader-options.js'
 import { sniffBinary } from './sniff-binary.js'
 
 /** Longest JSON.parse message kept in an `E_JSON_PARSE` issue (V8 quotes part of the line). */
@@ -34,15 +35,29 @@ function checkStartOfContent(file: JsonlFile, firstChunk: Uint8Array): void {
   if (binary) throw new UnreadableContent(readError('E_BINARY', `${file.file}: binary content: ${binary}`))
 }
 
-/** The file's bytes as a stream, gunzipped for `.gz`, checked at the start. */
-async function* contentBytes(file: JsonlFile): AsyncGenerator<Uint8Array> {
+/** A `.jsonl.gz` inflated past its cap: reading stops there (a likely gzip bomb). */
+class InflationLimit extends Error {
+  constructor(readonly cap: number) {
+    super(`inflated past ${cap} bytes`)
+  }
+}
+
+/** The file's bytes as a stream, gunzipped for `.gz` up to its inflation cap, checked at the start. */
+async function* contentBytes(file: JsonlFile, maxGzipRatio: number): AsyncGenerator<Uint8Array> {
   const raw = createReadStream(file.path)
   // Errors of either stream surface when the gunzip output is iterated, so the callback has nothing to add.
   const stream: Readable = file.gzip ? pipeline(raw, createGunzip(), () => {}) : raw
+  const cap = file.gzip ? Math.max(MIN_INFLATION_CAP_BYTES, maxGzipRatio * (await stat(file.path)).size) : Infinity
+  let inflated = 0
   let first = true
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (first) checkStartOfContent(file, chunk)
     first = false
+    inflated += chunk.length
+    if (inflated > cap) {
+      stream.destroy()
+      throw new InflationLimit(cap)
+    }
     yield chunk
   }
 }
@@ -77,6 +92,9 @@ function streamErrorDocument(file: JsonlFile, error: unknown, line: number): Doc
   const code = error instanceof Error && 'code' in error ? String(error.code) : ''
   const reason = error instanceof Error ? error.message : String(error)
   const kept = `the ${line - 1} line(s) before it were read`
+  if (error instanceof InflationLimit) {
+    return lineErrorDocument({ file: file.file, line }, readError('E_DECOMPRESS_LIMIT', `${file.file}: gunzipped past ${error.cap} bytes (limits.maxGzipRatio) at line ${line}, a likely gzip bomb; ${kept}`))
+  }
   const issue = code.startsWith('Z_')
     ? readError('E_GZIP', `${file.file}: corrupt gzip at line ${line} (${reason}); ${kept}`)
     : readError('E_READ', `${file.file}: cannot read at line ${line} (${reason}); ${kept}`)
@@ -88,15 +106,15 @@ function streamErrorDocument(file: JsonlFile, error: unknown, line: number): Doc
  * never holding more than one line (at most `maxDocumentBytes`) in memory. A UTF-8 BOM on line 1
  * and CRLF endings are accepted. Bad lines become line-error documents (`E_JSON_PARSE`,
  * `E_TOO_LARGE`, schema codes from `jsonlRecordToDocument`) and reading goes on. A corrupt gzip
- * (`E_GZIP`) or an I/O failure (`E_READ`) ends the file with one error document at the line where
+ * (`E_GZIP`), inflation past `maxGzipRatio` (`E_DECOMPRESS_LIMIT`) or an I/O failure (`E_READ`) ends the file with one error document at the line where
  * it broke; complete lines before it are kept, the partial line is part of that error. Binary or
  * UTF-16 content is one `E_BINARY` / `E_UNSUPPORTED_ENCODING` document for the whole file.
  */
 export async function* readJsonlFile(file: JsonlFile, options?: Partial<ReaderOptions>): AsyncGenerator<Document> {
-  const { maxDocumentBytes } = resolveReaderOptions(options)
+  const { maxDocumentBytes, maxGzipRatio } = resolveReaderOptions(options)
   let lastLine = 0
   try {
-    for await (const read of readLines(contentBytes(file), maxDocumentBytes)) {
+    for await (const read of readLines(contentBytes(file, maxGzipRatio), maxDocumentBytes)) {
       lastLine = read.line
       const document = lineToDocument(file, read, maxDocumentBytes)
       if (document) yield document

@@ -15,6 +15,7 @@ import { learnSiteFurniture, repeatedBlockRules } from '../corpus/learn-site-fur
 import { readSignaturesFile, writeSignaturesFile, type PublishedSignature } from '../corpus/signatures-file.js'
 import { runLocal } from '../executors/local-executor.js'
 import { readInputs } from '../readers/read-inputs.js'
+import { readerOptionsOf } from '../readers/reader-options.js'
 import { comparableRun, compareRuns, type RunComparison } from '../report/compare-runs.js'
 import { emptyReport, mergeReports, rejection, reportOfDocument, type RunReport } from '../report/run-report.js'
 import { writeCorpusReport, type DuplicatesSummary } from '../report/write-corpus-report.js'
@@ -135,7 +136,7 @@ async function runWithState(
       : incremental && dedup.enabled
         ? publishedSignatures(session.state, duplicateOptions)
         : []
-  const batch = await readInputs(options.inputs, { maxDocumentBytes: config.pipeline.limits.maxDocumentBytes })
+  const batch = await readInputs(options.inputs, readerOptionsOf(config))
   const unchanged = { count: 0 }
   const newDocuments = incremental ? newDocumentsOnly(batch.documents, session, unchanged) : batch.documents
   // A dead run with the same inputs and configuration left its cleaned documents: take them over.

@@ -140,6 +140,17 @@ describe('readJsonlFile on the shared hostile inputs', () => {
     expect(docs[1]!.issues[0]!.message).toContain('truncated.jsonl.gz')
   })
 
+  it('stops a .jsonl.gz that inflates past maxGzipRatio times its size with E_DECOMPRESS_LIMIT, keeping the lines before', async () => {
+    const bomb = Buffer.concat([Buffer.from('{"id":"before","text":"kept"}\n{"id":"bomb","text":"'), Buffer.alloc(70 * 1024 * 1024, 0x61), Buffer.from('"}\n')])
+    const compressed = gzipSync(bomb, { level: 9 })
+    const docs = await readContent('bomb.jsonl.gz', compressed, { maxGzipRatio: 100 })
+    expect(good(docs)).toEqual(['before'])
+    expect(errors(docs)).toEqual([[2, 'E_DECOMPRESS_LIMIT']])
+    expect(docs[1]!.issues[0]!.message).toContain('bomb.jsonl.gz: gunzipped past 67108864 bytes (limits.maxGzipRatio) at line 2')
+    // The same bytes under a ratio that allows them are one record too large, not a bomb.
+    expect(errors(await readContent('big.jsonl.gz', compressed, { maxGzipRatio: 100_000 }))).toEqual([[2, 'E_TOO_LARGE']])
+  })
+
   it('reads every member of a multi-member gzip', async () => {
     expect(good(await readBadInput('gz/multi-member.jsonl.gz'))).toEqual(['member-1', 'member-2'])
   })
