@@ -4,8 +4,10 @@ import { UsageError } from '../core/errors.js'
 
 /** Fields every listed input file has. */
 interface ListedFileBase {
-  /** Absolute path to read from. */
+  /** Absolute path, for messages; a name that is not UTF-8 shows U+FFFD for its bad bytes. */
   readonly path: string
+  /** The path's exact bytes when `path` cannot spell them (a name that is not UTF-8); read from this. */
+  readonly openPath?: Buffer
   /** Path relative to the input root it was found under, posix separators (a single-file input: its base name). */
   readonly file: string
   /** True for `.gz` files, which readers gunzip. */
@@ -64,6 +66,29 @@ function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b))
 }
 
+/** A file-system path: a string, or its bytes when a name in it is not UTF-8. */
+type FsPath = string | Buffer
+
+/** `folder/name`, as a string when the name is UTF-8, as bytes otherwise. */
+function joinFsPath(folder: FsPath, name: Buffer): FsPath {
+  const text = name.toString('utf8')
+  if (typeof folder === 'string' && Buffer.from(text, 'utf8').equals(name)) return path.join(folder, text)
+  return Buffer.concat([typeof folder === 'string' ? Buffer.from(folder, 'utf8') : folder, Buffer.from(path.sep), name])
+}
+
+/**
+ * The real path (symbolic links resolved) as a key that keeps every byte: one latin-1 character
+ * per byte, so names that are not UTF-8 stay distinct and prefixes compare byte by byte.
+ */
+async function realKey(fsPath: FsPath): Promise<string> {
+  return (await realpath(fsPath, { encoding: 'buffer' })).toString('latin1')
+}
+
+/** A path as messages show it: bytes that are not UTF-8 become U+FFFD. */
+function shown(fsPath: FsPath): string {
+  return typeof fsPath === 'string' ? fsPath : fsPath.toString('utf8')
+}
+
 function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
 }
@@ -91,7 +116,7 @@ class InputWalker {
       throw new UsageError(`input path ${input}: cannot open (${errorCode(error)})`)
     }
     if (stats.isDirectory()) {
-      const root = await realpath(absolute)
+      const root = await realKey(absolute)
       const fromRoot: FoundFile[] = []
       const skippedFromRoot: SkippedFile[] = []
       if (this.markSeen(this.seenFolders, root)) await this.walkFolder(absolute, '', root, fromRoot, skippedFromRoot)
@@ -101,7 +126,7 @@ class InputWalker {
       this.found.push(...fromRoot)
       this.skipped.push(...skippedFromRoot)
     } else if (stats.isFile()) {
-      this.addFile(absolute, path.basename(absolute), await realpath(absolute), this.found, this.skipped)
+      this.addFile(absolute, path.basename(absolute), await realKey(absolute), this.found, this.skipped)
     } else {
       throw new UsageError(`input path ${input}: not a file or folder`)
     }
@@ -113,54 +138,57 @@ class InputWalker {
     return true
   }
 
-  private addFile(absolute: string, file: string, realPath: string, found: FoundFile[], skipped: SkippedFile[]): void {
-    const known = classifyByName(path.basename(absolute))
+  private addFile(absolute: FsPath, file: string, realPath: string, found: FoundFile[], skipped: SkippedFile[]): void {
+    const display = shown(absolute)
+    const known = classifyByName(path.basename(display))
     if (!known) {
-      skipped.push({ path: absolute, reason: 'unsupported file type (expected .txt, .html, .htm, .jsonl, optionally .gz)' })
+      skipped.push({ path: display, reason: 'unsupported file type (expected .txt, .html, .htm, .jsonl, optionally .gz)' })
       return
     }
     if (!this.markSeen(this.seenFiles, realPath)) {
-      skipped.push({ path: absolute, reason: 'file already listed' })
+      skipped.push({ path: display, reason: 'file already listed' })
       return
     }
-    found.push({ path: absolute, file, kind: known.kind, gzip: known.gzip })
+    found.push({ path: display, ...(typeof absolute === 'string' ? {} : { openPath: absolute }), file, kind: known.kind, gzip: known.gzip })
   }
 
-  private async walkFolder(folder: string, relative: string, root: string, found: FoundFile[], skipped: SkippedFile[]): Promise<void> {
+  private async walkFolder(folder: FsPath, relative: string, root: string, found: FoundFile[], skipped: SkippedFile[]): Promise<void> {
     let entries
     try {
-      entries = await readdir(folder, { withFileTypes: true })
+      // Names as bytes: a name that is not UTF-8 would not survive a round trip through a string.
+      entries = await readdir(folder, { withFileTypes: true, encoding: 'buffer' })
     } catch (error) {
-      skipped.push({ path: folder, reason: `cannot list folder (${errorCode(error)})` })
+      skipped.push({ path: shown(folder), reason: `cannot list folder (${errorCode(error)})` })
       return
     }
-    entries.sort((a, b) => compareBytes(a.name, b.name))
+    entries.sort((a, b) => Buffer.compare(a.name, b.name))
     for (const entry of entries) {
-      const absolute = path.join(folder, entry.name)
-      const file = relative ? `${relative}/${entry.name}` : entry.name
-      if (entry.name.startsWith('.')) {
-        skipped.push({ path: absolute, reason: 'hidden' })
+      const name = entry.name.toString('utf8')
+      const absolute = joinFsPath(folder, entry.name)
+      const file = relative ? `${relative}/${name}` : name
+      if (name.startsWith('.')) {
+        skipped.push({ path: shown(absolute), reason: 'hidden' })
         continue
       }
       let target: string
       let stats
       try {
-        target = await realpath(absolute)
-        stats = await stat(target)
+        target = await realKey(absolute)
+        stats = await stat(absolute)
       } catch (error) {
         const code = errorCode(error)
-        skipped.push({ path: absolute, reason: code === 'ELOOP' ? 'symbolic link loop' : `cannot open (${code})` })
+        skipped.push({ path: shown(absolute), reason: code === 'ELOOP' ? 'symbolic link loop' : `cannot open (${code})` })
         continue
       }
       if (entry.isSymbolicLink() && !isInside(target, root)) {
-        skipped.push({ path: absolute, reason: 'symbolic link points outside the input folder' })
+        skipped.push({ path: shown(absolute), reason: 'symbolic link points outside the input folder' })
       } else if (stats.isDirectory()) {
         if (this.markSeen(this.seenFolders, target)) await this.walkFolder(absolute, file, root, found, skipped)
-        else skipped.push({ path: absolute, reason: 'folder already listed (symbolic link loop or duplicate)' })
+        else skipped.push({ path: shown(absolute), reason: 'folder already listed (symbolic link loop or duplicate)' })
       } else if (stats.isFile()) {
         this.addFile(absolute, file, target, found, skipped)
       } else {
-        skipped.push({ path: absolute, reason: 'not a regular file' })
+        skipped.push({ path: shown(absolute), reason: 'not a regular file' })
       }
     }
   }

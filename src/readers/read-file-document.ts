@@ -22,10 +22,10 @@ function tooLarge(file: DocumentFile, what: string, maxDocumentBytes: number): D
 async function readFileBytes(file: DocumentFile, maxDocumentBytes: number): Promise<{ bytes: Buffer } | { issue: DocumentIssue }> {
   let bytes: Buffer
   try {
-    const stats = await stat(file.path)
+    const stats = await stat(file.openPath ?? file.path)
     if (!stats.isFile()) return { issue: readError('E_READ', `${file.file}: not a regular file`) }
     if (stats.size > maxDocumentBytes) return { issue: tooLarge(file, `file is ${stats.size} bytes,`, maxDocumentBytes) }
-    bytes = await readFile(file.path)
+    bytes = await readFile(file.openPath ?? file.path)
   } catch (error) {
     return { issue: readError('E_READ', `${file.file}: cannot read (${describeError(error)})`) }
   }

@@ -44,10 +44,10 @@ class InflationLimit extends Error {
 
 /** The file's bytes as a stream, gunzipped for `.gz` up to its inflation cap, checked at the start. */
 async function* contentBytes(file: JsonlFile, maxGzipRatio: number): AsyncGenerator<Uint8Array> {
-  const raw = createReadStream(file.path)
+  const raw = createReadStream(file.openPath ?? file.path)
   // Errors of either stream surface when the gunzip output is iterated, so the callback has nothing to add.
   const stream: Readable = file.gzip ? pipeline(raw, createGunzip(), () => {}) : raw
-  const cap = file.gzip ? Math.max(MIN_INFLATION_CAP_BYTES, maxGzipRatio * (await stat(file.path)).size) : Infinity
+  const cap = file.gzip ? Math.max(MIN_INFLATION_CAP_BYTES, maxGzipRatio * (await stat(file.openPath ?? file.path)).size) : Infinity
   let inflated = 0
   let first = true
   for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { mkdir, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/core/errors.js'
-import { listInputFiles, type ListedFile } from '../../src/readers/list-input-files.js'
+import { listInputFiles, type DocumentFile, type ListedFile } from '../../src/readers/list-input-files.js'
+import { readFileDocument } from '../../src/readers/read-file-document.js'
 import { removeTree, tempTree } from './helpers.js'
 
 const roots: string[] = []
@@ -77,6 +79,19 @@ describe('listInputFiles', () => {
     const second = await tree({ 'sub/x.txt': 'x' })
     const { files } = await listInputFiles([first, second])
     expect(files.map((f) => (f.kind === 'jsonl' ? '' : f.id))).toEqual(['sub/x.txt~1', 'sub/x.txt~2'])
+  })
+
+  it('lists and reads a file whose name is not UTF-8, showing the bad byte as U+FFFD', async () => {
+    const root = await tree({ 'good.txt': 'Good text.' })
+    const latin1Name = Buffer.concat([Buffer.from(path.join(root, 'caf')), Buffer.from([0xe9]), Buffer.from('.txt')])
+    writeFileSync(latin1Name, 'Text under a latin-1 name.')
+    const { files, skipped } = await listInputFiles([root])
+    expect(skipped).toEqual([])
+    const odd = files.find((f) => f.file === 'caf\uFFFD.txt')
+    expect(odd?.openPath?.equals(latin1Name)).toBe(true)
+    expect(idOf(files, 'caf\uFFFD.txt')).toBe('caf\uFFFD')
+    const doc = await readFileDocument(odd as DocumentFile)
+    expect(doc.raw).toBe('Text under a latin-1 name.')
   })
 
   it('gives a single-file input its base name as source file', async () => {
