@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import type { ConfigProblem } from '../core/errors.js'
 
 /** Most aliases a config file may expand: guards against "billion laughs" alias bombs. */
 const MAX_ALIAS_COUNT = 100
+
+/**
+ * Largest config file read, in bytes. Config is written and reviewed by people: 4 MiB holds
+ * about 200,000 keywords. A bigger file (a dumped word list of millions) would take the YAML
+ * parser seconds and a gigabyte before any check could refuse it.
+ */
+export const MAX_CONFIG_FILE_BYTES = 4 * 1024 * 1024
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -16,11 +23,16 @@ export interface YamlFile {
 
 /**
  * Reads and parses one YAML config file, or returns the problem that stops it (missing file,
- * not UTF-8, syntax error with line and column, duplicate keys, unknown tags, too many aliases).
+ * larger than MAX_CONFIG_FILE_BYTES, not UTF-8, syntax error with line and column, duplicate
+ * keys, unknown tags, too many aliases).
  */
 export function readYamlFile(file: string): YamlFile | { problem: ConfigProblem } {
   let bytes: Buffer
   try {
+    const size = statSync(file).size
+    if (size > MAX_CONFIG_FILE_BYTES) {
+      return { problem: { file, message: `${size} bytes, over the ${MAX_CONFIG_FILE_BYTES}-byte limit for a config file; split it, or keep large word lists out of rules` } }
+    }
     bytes = readFileSync(file)
   } catch (error) {
     return { problem: { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } }
