@@ -280,6 +280,7 @@ async function runWithState(
     counts: { read: report.documents.read, written: report.documents.written, rejected: report.documents.rejected, byCode: report.documents.byCode },
     files: [files.dataset, files.csv, files.rejects, ...reportFiles],
     timings: Object.fromEntries(Object.entries(report.stages).map(([name, s]) => [name, Math.round(s.ms)])),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
   })
   await writeManifest(options.outDir, manifest)
   // After the manifest: only a published dataset's documents count as published. Should this

@@ -64,6 +64,8 @@ export interface Manifest {
   readonly files: Readonly<Record<string, ManifestFile>>
   /** Milliseconds per stage, in pipeline order. */
   readonly timings: Readonly<Record<string, number>>
+  /** Peak resident memory of the process that ran the batch, in MiB (what a memory limit must allow). */
+  readonly peakRssMiB: number
 }
 
 /** What a run knows at its end, from which the manifest is built. */
@@ -78,6 +80,8 @@ export interface ManifestInput {
   readonly counts: ManifestCounts
   readonly files: readonly FileInfo[]
   readonly timings: Readonly<Record<string, number>>
+  /** Peak resident set size in bytes (`process.resourceUsage().maxRSS` is in KiB). */
+  readonly peakRssBytes: number
 }
 
 /** Builds the manifest from a run's facts, purely: the same input always gives the same manifest. */
@@ -104,6 +108,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       input.files.map((file) => [basename(file.path), { bytes: file.bytes, sha256: file.sha256, records: file.records }]),
     ),
     timings: Object.fromEntries(Object.entries(input.timings)),
+    peakRssMiB: Math.round(input.peakRssBytes / (1024 * 1024)),
   }
 }
 

@@ -30,6 +30,7 @@ function runFacts(): ManifestInput {
       { path: '/out/dataset.jsonl', bytes: 30, sha256: 'd', records: 3 },
     ],
     timings: { segment: 12, boilerplate: 40, classify: 7 },
+    peakRssBytes: 250 * 1024 * 1024 + 400_000,
   }
 }
 
@@ -59,6 +60,10 @@ describe('buildManifest', () => {
       ],
     })
     expect(Object.keys(manifest).indexOf('rules')).toBe(Object.keys(manifest).indexOf('configHash') + 1)
+  })
+
+  it('gives the peak memory in whole MiB', () => {
+    expect(buildManifest(runFacts()).peakRssMiB).toBe(250)
   })
 
   it('keeps stage timings in pipeline order', () => {
