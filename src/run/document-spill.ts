@@ -10,7 +10,7 @@ export interface SpillEntry {
   /** Position in the order documents were added. */
   readonly index: number
   readonly id: string
-  /** sha1 (hex) of the spilled line: orders documents that share an id. */
+  /** sha1 (hex) of what the document was made from (id, source, raw): orders documents that share an id. */
   readonly digest: string
 }
 
@@ -78,7 +78,7 @@ export async function openDocumentSpill(dir: string): Promise<DocumentSpill> {
     async add(doc) {
       if (handle === undefined) throw fail('write', new Error('the spill is closed'))
       const line = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8')
-      const entry: SpillEntry = { index: entries.length, id: doc.id, digest: createHash('sha1').update(line).digest('hex') }
+      const entry: SpillEntry = { index: entries.length, id: doc.id, digest: inputDigest(doc) }
       entries.push(entry)
       offsets.push(written + pendingBytes)
       lengths.push(line.length)
@@ -116,4 +116,14 @@ export async function openDocumentSpill(dir: string): Promise<DocumentSpill> {
       await rm(path, { force: true })
     },
   }
+}
+
+/**
+ * A digest of what a document was made from (id, source and raw content), which fixes
+ * everything the pipeline makes of it; not of the processed document, whose stage timings
+ * differ from run to run and would make the order of documents sharing an id random.
+ */
+function inputDigest(doc: Document): string {
+  const { file = '', line = 0, url = '' } = doc.source
+  return createHash('sha1').update(`${doc.id}\0${file}\0${line}\0${url}\0`).update(doc.raw).digest('hex')
 }

@@ -32,4 +32,16 @@ describe('document spill', () => {
     }
     expect(await order([doc('s', 'one'), doc('s', 'two')])).toEqual(await order([doc('s', 'two'), doc('s', 'one')]))
   })
+
+  it('orders them by what they were made from, so stage timings that differ between runs change nothing', async () => {
+    const timed = (line: number, ms: number) => ({ ...createDocument({ id: 'same', source: { format: 'text', file: 'a.jsonl', line }, raw: 'same text' }), trace: [{ stage: 'segment', ms, charsIn: 9, charsOut: 9 }] })
+    const digests = async (docs: ReturnType<typeof timed>[]): Promise<string[]> => {
+      const spill = await openDocumentSpill(tempDir())
+      const entries = []
+      for (const d of docs) entries.push((await spill.add(d)).digest)
+      await spill.discard()
+      return entries
+    }
+    expect(await digests([timed(1, 0.5), timed(2, 0.7)])).toEqual(await digests([timed(1, 9.1), timed(2, 0.2)]))
+  })
 })
