@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js'
 import { createLogger } from '../log.js'
 import { runJob } from '../run/run-job.js'
 import { addRuleSetOptions, ruleSetOverrides, type RuleSetOptions } from './rule-set-options.js'
-import { positiveInteger } from './positive-integer-option.js'
+import { nonNegativeInteger, positiveInteger } from './positive-integer-option.js'
 
 /** The run state's default place: inside the output folder, so each output has its own history. */
 export function defaultStatePath(outDir: string): string {
@@ -21,6 +21,7 @@ interface RunOptions extends RuleSetOptions {
   out?: string
   config?: string
   concurrency?: number
+  workers?: number
   signatures?: string
   state?: string | false
   incremental?: boolean
@@ -35,7 +36,8 @@ export function createRunCommand(setExitCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder (required when inputs are given)')
     .option('-c, --config <file>', 'pipeline configuration (YAML)', DEFAULT_CONFIG_FILE)
   return addRuleSetOptions(command)
-    .option('--concurrency <n>', 'documents in flight at once (default from config)', positiveInteger)
+    .option('--workers <n>', 'worker threads that clean documents, 0 for the main thread only (default from config: one per core)', nonNegativeInteger)
+    .option('--concurrency <n>', 'documents in flight at once on the main thread, with --workers 0 (default from config)', positiveInteger)
     .option('--state <file>', 'the run state (SQLite: run history, documents seen, published signatures), locked while the run goes on (default: OUT/.decruft/state.sqlite)')
     .option('--no-state', 'keep no run state (no history, no lock)')
     .option('--incremental', 'process only documents whose content no earlier successful run on this state saw, and drop duplicates of what those runs published')
@@ -57,7 +59,8 @@ Writes into the output folder:
   manifest.json   counts, sha256 of every file, config hash, version, timings (written last)
 
 Records are written in id order, so the same documents give the same bytes in any input
-order and at any concurrency.
+order, with any number of workers and at any concurrency. With workers, a document still
+running after limits.maxDocumentMs is stopped and rejected (E_TIME_BUDGET).
 
 Exit codes: 0 done; 3 done, but some documents failed (see rejects.jsonl);
             2 bad usage or bad configuration (nothing written); 1 output could not be written;
@@ -85,6 +88,7 @@ Examples:
         ...(options.state === false ? {} : { state: resolve(options.state ?? defaultStatePath(resolve(options.out ?? DEFAULT_OUTPUT))) }),
         ...(options.incremental === true ? { incremental: true } : {}),
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
       })
       setExitCode(result.exitCode)
     })

@@ -36,6 +36,8 @@ export interface LoadedConfig {
   readonly ruleSetHash: string
   /** Every rule file read, with the sha256 of its bytes, for the manifest. */
   readonly ruleFileHashes: readonly { readonly file: string; readonly sha256: string }[]
+  /** The options it was loaded with, so a worker thread can load the same configuration. */
+  readonly loadOptions: LoadConfigOptions
 }
 
 /** The configuration shipped with decruft, used when `--config` is not given. */
@@ -90,7 +92,7 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE, options: LoadConf
     .digest('hex')
   const ruleSetHash = createHash('sha256').update(JSON.stringify(rules.map((r) => r.spec))).digest('hex')
   const ruleFileHashes = [...ruleFiles, ...sitePackFiles].map((ruleFile) => ({ file: ruleFile, sha256: createHash('sha256').update(readFileSync(ruleFile)).digest('hex') }))
-  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, ...(sitesDir !== undefined ? { sitesDirectory: sitesDir } : {}), sitePackFiles, taxonomy, ...(blockModel ? { blockModel } : {}), ...(topicModel ? { topicModel } : {}), hash, ruleSetHash, ruleFileHashes })
+  return deepFreeze({ file: configFile, pipeline, rules, ruleFiles, ...(sitesDir !== undefined ? { sitesDirectory: sitesDir } : {}), sitePackFiles, taxonomy, ...(blockModel ? { blockModel } : {}), ...(topicModel ? { topicModel } : {}), hash, ruleSetHash, ruleFileHashes, loadOptions: { ...options } })
 }
 
 /**

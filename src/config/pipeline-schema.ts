@@ -158,6 +158,8 @@ export const pipelineConfigSchema = z
         duplicates: { enabled: true, threshold: 0.8, shingleWords: 5 },
       }),
     concurrency: z.number().int().min(1).max(256).default(4),
+    /** Worker threads that clean documents: "auto" is one per core from AUTO_WORKERS_MIN_BYTES of input, else 0; 0 cleans on the main thread. */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(256)]).default('auto'),
   })
   .strict()
 

@@ -84,3 +84,9 @@ export function repeatedBlockRules(learned: readonly LearnedSite[], fileGrouping
       return fileGroup ? { ...rule, appliesTo: (doc: Document) => siteOf(doc, grouping) === site.site } : rule
     })
 }
+
+/** The configuration with the rules learned from the batch added after its own (or itself when nothing was learned). */
+export function withLearnedRules(config: LoadedConfig, learned: readonly LearnedSite[] | undefined): LoadedConfig {
+  if (learned === undefined) return config
+  return { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] }
+}

@@ -9,7 +9,7 @@ import { createPipeline } from '../core/pipeline.js'
 import { findDuplicates, type DuplicateMember } from '../corpus/duplicate-clusters.js'
 import { duplicateEntry, type DuplicateEntry } from '../corpus/duplicate-entry.js'
 import { resolveDuplicateOptions, type DuplicateOptions } from '../corpus/duplicate-options.js'
-import { learnSiteFurnitureFromDocuments, repeatedBlockRules, REPEATED_BLOCK_RULE_ID } from '../corpus/learn-site-furniture.js'
+import { learnSiteFurnitureFromDocuments, REPEATED_BLOCK_RULE_ID, withLearnedRules } from '../corpus/learn-site-furniture.js'
 import { openAtomicFileWriter, type AtomicFileWriter } from '../writers/atomic-file-writer.js'
 import { toJsonLine } from '../writers/safe-json-line.js'
 import { VERSION } from '../version.js'
@@ -201,7 +201,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const learnMs = performance.now() - learnStarted
   const dedup = config.pipeline.corpus.duplicates
   const duplicateOptions = resolveDuplicateOptions({ threshold: dedup.threshold, shingleWords: dedup.shingleWords })
-  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
+  const pipeline = createPipeline(withLearnedRules(config, learned))
 
   const scoreboard = createScoreboard()
   let writer: AtomicFileWriter | undefined

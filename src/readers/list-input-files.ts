@@ -12,6 +12,8 @@ interface ListedFileBase {
   readonly file: string
   /** True for `.gz` files, which readers gunzip. */
   readonly gzip: boolean
+  /** Size on disk in bytes when listed (what a run's size-dependent choices go by). */
+  readonly bytes?: number
 }
 
 /** A text or HTML file: it becomes exactly one Document with the given id. */
@@ -126,7 +128,7 @@ class InputWalker {
       this.found.push(...fromRoot)
       this.skipped.push(...skippedFromRoot)
     } else if (stats.isFile()) {
-      this.addFile(absolute, path.basename(absolute), await realKey(absolute), this.found, this.skipped)
+      this.addFile(absolute, path.basename(absolute), await realKey(absolute), stats.size, this.found, this.skipped)
     } else {
       throw new UsageError(`input path ${input}: not a file or folder`)
     }
@@ -138,7 +140,7 @@ class InputWalker {
     return true
   }
 
-  private addFile(absolute: FsPath, file: string, realPath: string, found: FoundFile[], skipped: SkippedFile[]): void {
+  private addFile(absolute: FsPath, file: string, realPath: string, bytes: number, found: FoundFile[], skipped: SkippedFile[]): void {
     const display = shown(absolute)
     const known = classifyByName(path.basename(display))
     if (!known) {
@@ -149,7 +151,7 @@ class InputWalker {
       skipped.push({ path: display, reason: 'file already listed' })
       return
     }
-    found.push({ path: display, ...(typeof absolute === 'string' ? {} : { openPath: absolute }), file, kind: known.kind, gzip: known.gzip })
+    found.push({ path: display, ...(typeof absolute === 'string' ? {} : { openPath: absolute }), file, kind: known.kind, gzip: known.gzip, bytes })
   }
 
   private async walkFolder(folder: FsPath, relative: string, root: string, found: FoundFile[], skipped: SkippedFile[]): Promise<void> {
@@ -186,7 +188,7 @@ class InputWalker {
         if (this.markSeen(this.seenFolders, target)) await this.walkFolder(absolute, file, root, found, skipped)
         else skipped.push({ path: shown(absolute), reason: 'folder already listed (symbolic link loop or duplicate)' })
       } else if (stats.isFile()) {
-        this.addFile(absolute, file, target, found, skipped)
+        this.addFile(absolute, file, target, stats.size, found, skipped)
       } else {
         skipped.push({ path: shown(absolute), reason: 'not a regular file' })
       }

@@ -6,12 +6,13 @@ import type { LoadedConfig } from '../config/load-config.js'
 import type { Document } from '../core/document.js'
 import { documentText, hasError, isRejected } from '../core/document.js'
 import { ExitCode, UsageError } from '../core/errors.js'
-import { createPipeline } from '../core/pipeline.js'
 import { applyDuplicateDrop } from '../corpus/apply-duplicate-drop.js'
 import { decideDuplicates, DUPLICATES_STAGE, type DuplicateCandidate, type DuplicateDecisions } from '../corpus/decide-duplicates.js'
 import { duplicateEntry } from '../corpus/duplicate-entry.js'
 import { resolveDuplicateOptions } from '../corpus/duplicate-options.js'
-import { learnSiteFurniture, repeatedBlockRules } from '../corpus/learn-site-furniture.js'
+import { learnSiteFurniture } from '../corpus/learn-site-furniture.js'
+import { openDocumentCleaner } from '../executors/document-cleaner.js'
+import { resolveWorkerCount } from '../executors/worker-pool.js'
 import { readSignaturesFile, writeSignaturesFile, type PublishedSignature } from '../corpus/signatures-file.js'
 import { runLocal } from '../executors/local-executor.js'
 import { readInputs } from '../readers/read-inputs.js'
@@ -39,6 +40,8 @@ export interface RunJobOptions {
   readonly outDir: string
   readonly config: LoadedConfig
   readonly concurrency?: number
+  /** Worker threads (0: the main thread); default from the configuration's `workers`. */
+  readonly workers?: number
   /**
    * Signatures of documents earlier runs published: documents of this batch that duplicate one
    * are dropped (`D_PUBLISHED_EARLIER`), and this run's kept documents are added to the file.
@@ -151,7 +154,6 @@ async function runWithState(
   // Corpus pass ① (opt-in): learn each site's repeated blocks from the whole batch first.
   const learned = config.pipeline.corpus.repeatedBlocks.enabled ? await learnSiteFurniture(options.inputs, config) : undefined
   if (learned) log.info({ event: 'repeated-blocks-learned', sites: learned.length, blocks: learned.reduce((n, s) => n + s.blocks.length, 0) }, 'repeated blocks learned')
-  const pipeline = createPipeline(learned ? { ...config, rules: [...config.rules, ...repeatedBlockRules(learned, config.pipeline.corpus.repeatedBlocks.fileGrouping)] } : config)
   if (session) {
     const leftovers = await removeLeftovers(options.outDir, resumeFrom)
     if (leftovers.length > 0) log.warn({ event: 'leftovers-removed', files: leftovers }, 'removed temporary files of a run that did not finish')
@@ -180,23 +182,32 @@ async function runWithState(
   let decisions: DuplicateDecisions | undefined
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
-    await runLocal({
-      documents,
-      processDocument: (doc) => (replayed.has(doc) ? doc : pipeline.processDocument(doc)),
+    const cleaner = await openDocumentCleaner(config, {
+      workers: options.workers ?? resolveWorkerCount(config.pipeline.workers, batch.files.reduce((sum, f) => sum + (f.bytes ?? 0), 0)),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
-      onResult: async (doc: Document) => {
-        const spilled = await spill.add(doc)
-        if (replayed.has(doc)) resumed++
-        log.debug({ event: 'document-cleaned', id: doc.id, n: spilled.index + 1 }, 'document cleaned')
-        if (session) contentHashes[spilled.index] = contentHash(doc)
-        cleaned++
-        if (dedup.enabled && !isRejected(doc)) {
-          candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
-        }
-        charsRead += doc.raw.length
-        progress.update(cleaned, charsRead)
-      },
+      ...(learned ? { learned } : {}),
     })
+    try {
+      await runLocal({
+        documents,
+        processDocument: (doc) => (replayed.has(doc) ? doc : cleaner.processDocument(doc)),
+        concurrency: cleaner.inFlight,
+        onResult: async (doc: Document) => {
+          const spilled = await spill.add(doc)
+          if (replayed.has(doc)) resumed++
+          log.debug({ event: 'document-cleaned', id: doc.id, n: spilled.index + 1 }, 'document cleaned')
+          if (session) contentHashes[spilled.index] = contentHash(doc)
+          cleaned++
+          if (dedup.enabled && !isRejected(doc)) {
+            candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
+          }
+          charsRead += doc.raw.length
+          progress.update(cleaned, charsRead)
+        },
+      })
+    } finally {
+      await cleaner.close()
+    }
     progress.finish()
     if (resumeFrom !== undefined) {
       log.info({ event: 'resumed', from: resumeFrom, documents: resumed }, `resumed: ${resumed} documents cleaned by the interrupted run were taken over`)
