@@ -39,14 +39,15 @@ function sameEntry(a: DuplicateEntry, b: DuplicateEntry): boolean {
 }
 
 function checkEntry(entry: DuplicateEntry, options: DuplicateOptions): void {
-  const where = `duplicate entry ${JSON.stringify(entry.id)}`
   if (typeof entry.id !== 'string' || entry.id.length === 0) throw new TypeError('duplicate entry: id must be a non-empty string')
-  if (!Number.isFinite(entry.chars) || entry.chars < 0) throw new RangeError(`${where}: chars must be a non-negative number`)
-  if (typeof entry.exactKey !== 'string') throw new TypeError(`${where}: exactKey must be a string`)
+  // Built only when needed: this runs once per document of the batch.
+  const where = (): string => `duplicate entry ${JSON.stringify(entry.id)}`
+  if (!Number.isFinite(entry.chars) || entry.chars < 0) throw new RangeError(`${where()}: chars must be a non-negative number`)
+  if (typeof entry.exactKey !== 'string') throw new TypeError(`${where()}: exactKey must be a string`)
   const { hashes, shingleWords } = entry.signature
   if (hashes.length !== options.permutations || shingleWords !== options.shingleWords) {
     throw new RangeError(
-      `${where}: signature has ${hashes.length} hashes over ${shingleWords}-word shingles, expected ${options.permutations} over ${options.shingleWords}`,
+      `${where()}: signature has ${hashes.length} hashes over ${shingleWords}-word shingles, expected ${options.permutations} over ${options.shingleWords}`,
     )
   }
 }

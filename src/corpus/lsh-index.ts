@@ -17,24 +17,33 @@ export function lshCandidateProbability(similarity: number, bands: number, rows:
   return 1 - (1 - similarity ** rows) ** bands
 }
 
-/** The bucket key of band `band`: its `rows` hashes as 16-bit string units (exact, no collisions). */
-function bandKey(hashes: Uint32Array, band: number, rows: number): string {
-  let key = ''
+/** A 32-bit hash of band `band`'s `rows` hashes (FNV-1a over the words, then mixed); equal bands hash equal. */
+function bandHash(hashes: Uint32Array, band: number, rows: number): number {
+  let h = (0x811c9dc5 ^ band) >>> 0
   const start = band * rows
-  for (let r = start; r < start + rows; r++) {
-    const h = hashes[r] as number
-    key += String.fromCharCode(h & 0xffff, h >>> 16)
-  }
-  return key
+  for (let r = start; r < start + rows; r++) h = Math.imul(h ^ (hashes[r] as number), 0x01000193)
+  h ^= h >>> 15
+  return h >>> 0
+}
+
+/** True when signatures `a` and `b` agree on every hash of band `band`. */
+function sameBand(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
+  for (let r = band * rows; r < (band + 1) * rows; r++) if (a[r] !== b[r]) return false
+  return true
 }
 
 /**
  * Calls `visit` with every LSH bucket that holds two or more signatures: the ascending indices
- * of the signatures that agree on all `rows` hashes of one band. Works one band at a time, so
- * memory holds one band's keys. Signatures without shingles (texts without words) are never
- * bucketed: they are nobody's near duplicate (equal empty texts are exact duplicates instead).
- * Buckets come band by band, and within a band in order of their first member: deterministic
- * for a given list.
+ * of the signatures that agree on all `rows` hashes of one band. Signatures without shingles
+ * (texts without words) are never bucketed: they are nobody's near duplicate (equal empty texts
+ * are exact duplicates instead). Buckets come band by band, and within a band in order of their
+ * first member: deterministic for a given list.
+ *
+ * One band at a time, each signature's band is reduced to a 32-bit hash packed with its index
+ * into one 64-bit integer; sorting those brings equal hashes together, and only runs of equal
+ * hashes are compared row by row (so a hash collision never merges different bands). Memory is
+ * 8 bytes per signature, reused band after band, instead of a string key and an array per
+ * signature and band.
  */
 export function forEachLshBucket(
   signatures: readonly MinHashSignature[],
@@ -47,17 +56,37 @@ export function forEachLshBucket(
       throw new RangeError(`LSH: signature ${i} has ${signature.hashes.length} hashes, expected ${bands} × ${rows}`)
     }
   }
+  const bucketed: number[] = []
+  for (const [i, signature] of signatures.entries()) if (signature.shingles > 0) bucketed.push(i)
+  const keys = new BigUint64Array(bucketed.length)
   for (let band = 0; band < bands; band++) {
-    const buckets = new Map<string, number[]>()
-    for (const [i, signature] of signatures.entries()) {
-      if (signature.shingles === 0) continue
-      const key = bandKey(signature.hashes, band, rows)
-      const bucket = buckets.get(key)
-      if (bucket) bucket.push(i)
-      else buckets.set(key, [i])
+    for (const [k, i] of bucketed.entries()) keys[k] = (BigInt(bandHash((signatures[i] as MinHashSignature).hashes, band, rows)) << 32n) | BigInt(i)
+    keys.sort()
+    const buckets: number[][] = []
+    let runStart = 0
+    while (runStart < keys.length) {
+      const hash = (keys[runStart] as bigint) >> 32n
+      let runEnd = runStart + 1
+      while (runEnd < keys.length && (keys[runEnd] as bigint) >> 32n === hash) runEnd++
+      if (runEnd - runStart > 1) buckets.push(...equalBands(keys, runStart, runEnd, signatures, band, rows))
+      runStart = runEnd
     }
-    for (const members of buckets.values()) if (members.length > 1) visit(members)
+    buckets.sort((a, b) => (a[0] as number) - (b[0] as number))
+    for (const members of buckets) visit(members)
   }
+}
+
+/** The groups of two or more signatures of one run of equal band hashes whose rows are really equal, each ascending. */
+function equalBands(keys: BigUint64Array, start: number, end: number, signatures: readonly MinHashSignature[], band: number, rows: number): number[][] {
+  const groups: number[][] = []
+  for (let k = start; k < end; k++) {
+    const index = Number((keys[k] as bigint) & 0xffffffffn)
+    const hashes = (signatures[index] as MinHashSignature).hashes
+    const group = groups.find((g) => sameBand((signatures[g[0] as number] as MinHashSignature).hashes, hashes, band, rows))
+    if (group) group.push(index)
+    else groups.push([index])
+  }
+  return groups.filter((g) => g.length > 1)
 }
 
 /**

@@ -41,6 +41,26 @@ function fmix32(value: number): number {
   return h >>> 0
 }
 
+/** Hashes per shared buffer that signatures are carved from (512 KiB). */
+const POOL_HASHES = 128 * 1024
+let pool = new Uint32Array(0)
+let poolUsed = 0
+
+/**
+ * A fresh view of `length` hashes in a shared buffer. A run keeps one signature per document
+ * until its duplicates are decided; a buffer of its own per signature costs about 250 bytes of
+ * allocator overhead on top of the 512 bytes of hashes, a view into a shared one about 100.
+ */
+function pooledHashes(length: number): Uint32Array {
+  if (poolUsed + length > pool.length) {
+    pool = new Uint32Array(Math.max(POOL_HASHES, length))
+    poolUsed = 0
+  }
+  const view = pool.subarray(poolUsed, poolUsed + length)
+  poolUsed += length
+  return view
+}
+
 /**
  * The signature of a text that is already `normalizeForDuplicates`-normalised (words separated
  * by single spaces); `minHashSignature` without normalising twice.
@@ -56,7 +76,7 @@ export function minHashOfNormalized(normalized: string, options: MinHashOptions 
   const shingleWords = options.shingleWords ?? DEFAULT_DUPLICATE_OPTIONS.shingleWords
   const permutations = options.permutations ?? DEFAULT_DUPLICATE_OPTIONS.permutations
   resolveDuplicateOptions({ shingleWords, permutations, bands: 1 })
-  const hashes = new Uint32Array(permutations).fill(EMPTY)
+  const hashes = pooledHashes(permutations).fill(EMPTY)
   if (normalized.length === 0) return { hashes, shingles: 0, shingleWords }
 
   // A space byte never occurs inside a multi-byte UTF-8 sequence, so words are the runs between 0x20.

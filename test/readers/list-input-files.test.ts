@@ -97,7 +97,7 @@ describe('listInputFiles', () => {
   it('gives a single-file input its base name as source file', async () => {
     const root = await tree({ 'deep/inside/one.txt': 'x' })
     const { files } = await listInputFiles([path.join(root, 'deep/inside/one.txt')])
-    expect(files).toEqual([{ path: path.join(root, 'deep/inside/one.txt'), file: 'one.txt', kind: 'text', gzip: false, id: 'one' }])
+    expect(files).toEqual([{ path: path.join(root, 'deep/inside/one.txt'), file: 'one.txt', kind: 'text', gzip: false, bytes: 1, id: 'one' }])
   })
 
   it('keeps inputs in the order given and lists a file reached twice only once', async () => {
