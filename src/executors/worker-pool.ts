@@ -9,7 +9,6 @@ import type { PipelineWorkerData } from './pipeline-worker-data.js'
 
 /** Cleans documents on worker threads; `close` ends the threads. */
 export interface WorkerPool {
-  readonly workers: number
   processDocument(doc: Document): Promise<Document>
   close(): Promise<void>
 }
@@ -58,7 +57,6 @@ export async function openWorkerPool(config: LoadedConfig, workers: number, lear
   }
   const budgetMs = config.pipeline.limits.maxDocumentMs
   return {
-    workers,
     async processDocument(doc) {
       try {
         return (await pool.run(doc, { signal: AbortSignal.timeout(budgetMs) })) as Document
