@@ -62,6 +62,21 @@ function pooledHashes(length: number): Uint32Array {
 }
 
 /**
+ * A copy of `hashes` in a buffer of its own, for sending to another thread: sending a view of
+ * a shared buffer would copy the whole buffer.
+ */
+export function standaloneHashes(hashes: Uint32Array): Uint32Array {
+  return hashes.slice()
+}
+
+/** A copy of `hashes` carved from the shared buffers, for keeping (as signatures received from a worker thread). */
+export function pooledCopy(hashes: Uint32Array): Uint32Array {
+  const copy = pooledHashes(hashes.length)
+  copy.set(hashes)
+  return copy
+}
+
+/**
  * The signature of a text that is already `normalizeForDuplicates`-normalised (words separated
  * by single spaces); `minHashSignature` without normalising twice.
  *

@@ -3,11 +3,12 @@ import type { Document } from '../core/document.js'
 import { createPipeline } from '../core/pipeline.js'
 import type { LearnedSite } from '../corpus/learn-repeated-blocks.js'
 import { withLearnedRules } from '../corpus/learn-site-furniture.js'
+import { withDuplicateEntry, type CleanedDocument, type DuplicateEntryOptions } from './cleaned-document.js'
 import { openWorkerPool } from './worker-pool.js'
 
 /** The per-document work of a run and how many documents it takes at once. */
 export interface DocumentCleaner {
-  processDocument(doc: Document): Document | Promise<Document>
+  processDocument(doc: Document): CleanedDocument | Promise<CleanedDocument>
   /** Documents to keep in flight: one per worker thread, or `concurrency` on the main thread. */
   readonly inFlight: number
   close(): Promise<void>
@@ -21,6 +22,8 @@ export interface CleanerOptions {
   readonly concurrency: number
   /** Repeated blocks learned from the batch, added to the rules. */
   readonly learned?: readonly LearnedSite[]
+  /** With the duplicates pass on: how to compute the duplicate entry of each kept document. */
+  readonly duplicates?: DuplicateEntryOptions
 }
 
 /**
@@ -30,8 +33,8 @@ export interface CleanerOptions {
 export async function openDocumentCleaner(config: LoadedConfig, options: CleanerOptions): Promise<DocumentCleaner> {
   if (options.workers === 0) {
     const pipeline = createPipeline(withLearnedRules(config, options.learned))
-    return { processDocument: (doc) => pipeline.processDocument(doc), inFlight: options.concurrency, close: async () => {} }
+    return { processDocument: (doc) => withDuplicateEntry(pipeline.processDocument(doc), options.duplicates), inFlight: options.concurrency, close: async () => {} }
   }
-  const pool = await openWorkerPool(config, options.workers, options.learned)
+  const pool = await openWorkerPool(config, options.workers, options.learned, options.duplicates)
   return { processDocument: (doc) => pool.processDocument(doc), inFlight: options.workers, close: () => pool.close() }
 }

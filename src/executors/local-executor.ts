@@ -2,11 +2,11 @@ import PQueue from 'p-queue'
 import type { Document } from '../core/document.js'
 
 /** What the local executor needs: documents in, the per-document work, and where results go. */
-export interface LocalExecution {
+export interface LocalExecution<Result = Document> {
   readonly documents: AsyncIterable<Document>
-  readonly processDocument: (doc: Document) => Document | Promise<Document>
-  /** Receives every processed document exactly once, in input order. */
-  readonly onResult: (doc: Document) => Promise<void>
+  readonly processDocument: (doc: Document) => Result | Promise<Result>
+  /** Receives the result of every document exactly once, in input order. */
+  readonly onResult: (result: Result) => Promise<void>
   /** Documents processed at once; also bounds how many wait in memory (back-pressure). */
   readonly concurrency: number
 }
@@ -16,13 +16,13 @@ export interface LocalExecution {
  * `concurrency` at a time, and reading pauses while a window of twice that many results waits
  * to be written. Results are handed on in input order, so output never depends on timing.
  */
-export async function runLocal(execution: LocalExecution): Promise<void> {
+export async function runLocal<Result = Document>(execution: LocalExecution<Result>): Promise<void> {
   const queue = new PQueue({ concurrency: execution.concurrency })
-  const window: Promise<Document>[] = []
+  const window: Promise<Result>[] = []
   const maxWaiting = execution.concurrency * 2
   for await (const doc of execution.documents) {
     window.push(queue.add(async () => await execution.processDocument(doc)))
-    while (window.length >= maxWaiting) await execution.onResult(await (window.shift() as Promise<Document>))
+    while (window.length >= maxWaiting) await execution.onResult(await (window.shift() as Promise<Result>))
   }
-  while (window.length > 0) await execution.onResult(await (window.shift() as Promise<Document>))
+  while (window.length > 0) await execution.onResult(await (window.shift() as Promise<Result>))
 }

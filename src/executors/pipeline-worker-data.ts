@@ -1,5 +1,6 @@
 import type { LoadConfigOptions } from '../config/load-config.js'
 import type { LearnedSite } from '../corpus/learn-repeated-blocks.js'
+import type { DuplicateEntryOptions } from './cleaned-document.js'
 
 /** What a pipeline worker needs to build the run's pipeline: where and how to load the configuration, and what the batch taught. */
 export interface PipelineWorkerData {
@@ -9,4 +10,6 @@ export interface PipelineWorkerData {
   readonly configHash: string
   /** Repeated blocks learned from the batch (corpus pass ①), as plain data. */
   readonly learned?: readonly LearnedSite[]
+  /** With the duplicates pass on: how to compute each kept document's duplicate entry. */
+  readonly duplicates?: DuplicateEntryOptions
 }

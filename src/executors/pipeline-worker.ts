@@ -3,6 +3,8 @@ import { loadConfig } from '../config/load-config.js'
 import { createPipeline } from '../core/pipeline.js'
 import type { Document } from '../core/document.js'
 import { withLearnedRules } from '../corpus/learn-site-furniture.js'
+import { standaloneHashes } from '../corpus/min-hash.js'
+import { withDuplicateEntry, type CleanedDocument } from './cleaned-document.js'
 import type { PipelineWorkerData } from './pipeline-worker-data.js'
 
 const init = workerData as PipelineWorkerData
@@ -15,8 +17,13 @@ const pipeline = createPipeline(withLearnedRules(config, init.learned))
 /**
  * A worker thread of the pool: loads the run's configuration once (rules compiled once per
  * worker), then cleans each document it is sent with the same `processDocument` as the main
- * thread. `null` is a ping that only proves the worker started.
+ * thread, and computes its duplicate entry here too. `null` is a ping that only proves the
+ * worker started.
  */
-export default function cleanInWorker(doc: Document | null): Document | null {
-  return doc === null ? null : pipeline.processDocument(doc)
+export default function cleanInWorker(doc: Document | null): CleanedDocument | null {
+  if (doc === null) return null
+  const cleaned = withDuplicateEntry(pipeline.processDocument(doc), init.duplicates)
+  const entry = cleaned.duplicateEntry
+  if (entry === undefined) return cleaned
+  return { doc: cleaned.doc, duplicateEntry: { ...entry, signature: { ...entry.signature, hashes: standaloneHashes(entry.signature.hashes) } } }
 }

@@ -5,11 +5,13 @@ import { Piscina } from 'piscina'
 import type { LoadedConfig } from '../config/load-config.js'
 import { withChanges, type Document } from '../core/document.js'
 import type { LearnedSite } from '../corpus/learn-repeated-blocks.js'
+import { pooledCopy } from '../corpus/min-hash.js'
+import type { CleanedDocument, DuplicateEntryOptions } from './cleaned-document.js'
 import type { PipelineWorkerData } from './pipeline-worker-data.js'
 
 /** Cleans documents on worker threads; `close` ends the threads. */
 export interface WorkerPool {
-  processDocument(doc: Document): Promise<Document>
+  processDocument(doc: Document): Promise<CleanedDocument>
   close(): Promise<void>
 }
 
@@ -46,8 +48,19 @@ function workerEntry(): string {
  * document, as `E_WORKER_FAILED`. The pool is ready when it resolves: a worker that cannot start
  * (its configuration changed on disk) fails here, before any document is sent.
  */
-export async function openWorkerPool(config: LoadedConfig, workers: number, learned?: readonly LearnedSite[]): Promise<WorkerPool> {
-  const data: PipelineWorkerData = { configFile: config.file, loadOptions: config.loadOptions, configHash: config.hash, ...(learned ? { learned } : {}) }
+export async function openWorkerPool(
+  config: LoadedConfig,
+  workers: number,
+  learned?: readonly LearnedSite[],
+  duplicates?: DuplicateEntryOptions,
+): Promise<WorkerPool> {
+  const data: PipelineWorkerData = {
+    configFile: config.file,
+    loadOptions: config.loadOptions,
+    configHash: config.hash,
+    ...(learned ? { learned } : {}),
+    ...(duplicates ? { duplicates } : {}),
+  }
   const pool = new Piscina({ filename: workerEntry(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: data })
   try {
     await pool.run(null)
@@ -59,13 +72,17 @@ export async function openWorkerPool(config: LoadedConfig, workers: number, lear
   return {
     async processDocument(doc) {
       try {
-        return (await pool.run(doc, { signal: AbortSignal.timeout(budgetMs) })) as Document
+        const cleaned = (await pool.run(doc, { signal: AbortSignal.timeout(budgetMs) })) as CleanedDocument
+        const entry = cleaned.duplicateEntry
+        if (entry === undefined) return cleaned
+        // Keep the received signature in the shared buffers rather than in a buffer of its own.
+        return { doc: cleaned.doc, duplicateEntry: { ...entry, signature: { ...entry.signature, hashes: pooledCopy(entry.signature.hashes) } } }
       } catch (error) {
         const aborted = error instanceof Error && error.name === 'AbortError'
         const message = aborted
           ? `still running after limits.maxDocumentMs (${budgetMs} ms); its worker thread was stopped`
           : `its worker thread failed: ${error instanceof Error ? error.message : String(error)}`
-        return withChanges(doc, { issues: [...doc.issues, { stage: 'segment', code: aborted ? 'E_TIME_BUDGET' : 'E_WORKER_FAILED', severity: 'error', message }] })
+        return { doc: withChanges(doc, { issues: [...doc.issues, { stage: 'segment', code: aborted ? 'E_TIME_BUDGET' : 'E_WORKER_FAILED', severity: 'error', message }] }) }
       }
     },
     close: () => pool.destroy(),

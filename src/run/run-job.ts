@@ -4,14 +4,14 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Document } from '../core/document.js'
-import { documentText, hasError, isRejected } from '../core/document.js'
+import { hasError, isRejected } from '../core/document.js'
 import { ExitCode, UsageError } from '../core/errors.js'
 import { applyDuplicateDrop } from '../corpus/apply-duplicate-drop.js'
 import { decideDuplicates, DUPLICATES_STAGE, type DuplicateCandidate, type DuplicateDecisions } from '../corpus/decide-duplicates.js'
-import { duplicateEntry } from '../corpus/duplicate-entry.js'
 import { resolveDuplicateOptions } from '../corpus/duplicate-options.js'
 import { learnSiteFurniture } from '../corpus/learn-site-furniture.js'
 import { readSignaturesFile, writeSignaturesFile, type PublishedSignature } from '../corpus/signatures-file.js'
+import { withDuplicateEntry, type CleanedDocument } from '../executors/cleaned-document.js'
 import { openDocumentCleaner } from '../executors/document-cleaner.js'
 import { runLocal } from '../executors/local-executor.js'
 import { resolveWorkerCount } from '../executors/worker-pool.js'
@@ -182,25 +182,25 @@ async function runWithState(
   let decisions: DuplicateDecisions | undefined
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
+    const entryOptions = dedup.enabled ? { shingleWords: duplicateOptions.shingleWords, permutations: duplicateOptions.permutations } : undefined
     const cleaner = await openDocumentCleaner(config, {
       workers: options.workers ?? resolveWorkerCount(config.pipeline.workers, batch.files.reduce((sum, f) => sum + (f.bytes ?? 0), 0)),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       ...(learned ? { learned } : {}),
+      ...(entryOptions ? { duplicates: entryOptions } : {}),
     })
     try {
       await runLocal({
         documents,
-        processDocument: (doc) => (replayed.has(doc) ? doc : cleaner.processDocument(doc)),
+        processDocument: (doc) => (replayed.has(doc) ? withDuplicateEntry(doc, entryOptions) : cleaner.processDocument(doc)),
         concurrency: cleaner.inFlight,
-        onResult: async (doc: Document) => {
+        onResult: async ({ doc, duplicateEntry }: CleanedDocument) => {
           const spilled = await spill.add(doc)
           if (replayed.has(doc)) resumed++
           log.debug({ event: 'document-cleaned', id: doc.id, n: spilled.index + 1 }, 'document cleaned')
           if (session) contentHashes[spilled.index] = contentHash(doc)
           cleaned++
-          if (dedup.enabled && !isRejected(doc)) {
-            candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry(doc.id, documentText(doc), duplicateOptions) })
-          }
+          if (duplicateEntry !== undefined) candidates.push({ position: spilled.index, tieBreak: spilled.digest, entry: duplicateEntry })
           charsRead += doc.raw.length
           progress.update(cleaned, charsRead)
         },
