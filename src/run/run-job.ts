@@ -184,7 +184,7 @@ async function runWithState(
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
     const entryOptions = dedup.enabled ? { shingleWords: duplicateOptions.shingleWords, permutations: duplicateOptions.permutations } : undefined
     const cleaner = await openDocumentCleaner(config, {
-      workers: options.workers ?? resolveWorkerCount(config.pipeline.workers, batch.files.reduce((sum, f) => sum + (f.bytes ?? 0), 0)),
+      workers: options.workers ?? resolveWorkerCount(config.pipeline.workers, readableBytes(batch.files, config.pipeline.limits.maxDocumentBytes)),
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       ...(learned ? { learned } : {}),
       ...(entryOptions ? { duplicates: entryOptions } : {}),
@@ -310,4 +310,9 @@ async function runWithState(
   }
   log.info({ event: 'run-end', ...manifest.counts, durationMs: manifest.durationMs }, 'run finished')
   return { exitCode: failed > 0 ? ExitCode.completedWithErrors : ExitCode.ok, report, runId }
+}
+
+/** The bytes of a batch that will be read: a file over the size limit is refused unread (a sparse 10 GiB file counts for nothing). */
+function readableBytes(files: readonly { readonly kind: string; readonly bytes?: number }[], maxDocumentBytes: number): number {
+  return files.reduce((sum, f) => sum + (f.kind !== 'jsonl' && (f.bytes ?? 0) > maxDocumentBytes ? 0 : (f.bytes ?? 0)), 0)
 }
