@@ -108,6 +108,8 @@ export const pipelineConfigSchema = z
         maxHtmlElements: z.number().int().positive().default(200_000),
         /** Longest line of scraped text, in characters (longer: `E_TOO_LARGE`). */
         maxLineChars: z.number().int().positive().default(1_000_000),
+        /** Heap of each worker thread, in MiB: a document that needs more ends its thread (`E_WORKER_FAILED`), not the run. */
+        maxWorkerHeapMiB: z.number().int().min(128).default(1024),
       })
       .strict()
       .prefault({}),

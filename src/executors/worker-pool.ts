@@ -44,8 +44,8 @@ function workerEntry(): string {
  * Starts `workers` threads that each load the run's configuration and clean documents with
  * the same pipeline as the main thread (piscina). A document still running after
  * `limits.maxDocumentMs` is stopped by ending its thread (piscina replaces it) and comes back
- * rejected with `E_TIME_BUDGET`; a thread that dies under a document (out of memory) costs that
- * document, as `E_WORKER_FAILED`. The pool is ready when it resolves: a worker that cannot start
+ * rejected with `E_TIME_BUDGET`; a thread that dies under a document (its heap over
+ * `limits.maxWorkerHeapMiB`) costs that document, as `E_WORKER_FAILED`. The pool is ready when it resolves: a worker that cannot start
  * (its configuration changed on disk) fails here, before any document is sent.
  */
 export async function openWorkerPool(
@@ -61,7 +61,14 @@ export async function openWorkerPool(
     ...(learned ? { learned } : {}),
     ...(duplicates ? { duplicates } : {}),
   }
-  const pool = new Piscina({ filename: workerEntry(), minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: data })
+  const pool = new Piscina({
+    filename: workerEntry(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: config.pipeline.limits.maxWorkerHeapMiB },
+  })
   try {
     await pool.run(null)
   } catch (error) {
