@@ -77,13 +77,14 @@ function selected(block: Block, options: ExplainOptions): boolean {
 
 function listing(doc: Document, options: ExplainOptions, paint: Painter): string {
   const url = doc.source.url !== undefined ? ` ${oneLine(doc.source.url, SHOWN_CHARS)}` : ''
-  const lines = [paint('bold', `# ${doc.id} (${doc.source.file ?? ''}${doc.source.line ? `:${doc.source.line}` : ''})${url}`)]
+  const source = `${doc.source.file ?? ''}${doc.source.line ? `:${doc.source.line}` : ''}`
+  const lines = [paint('bold', `# ${oneLine(doc.id, SHOWN_CHARS)} (${oneLine(source, SHOWN_CHARS)})${url}`)]
   for (const issue of doc.issues) lines.push(paint('yellow', `  ! ${issue.code} (${issue.stage}): ${oneLine(issue.message, 400)}`))
   for (const [field, value] of Object.entries(doc.meta)) lines.push(`  meta.${field} = ${oneLine(value, SHOWN_CHARS)}`)
   for (const block of doc.blocks) {
     if (!selected(block, options)) continue
     const mark = block.label === 'content' ? paint('green', '+') : block.label === 'metadata' ? paint('yellow', 'm') : paint('red', '-')
-    const why = block.decidedBy ? ` ${block.decidedBy.ruleId}: ${paint('dim', block.decidedBy.reason)}` : ''
+    const why = block.decidedBy ? ` ${block.decidedBy.ruleId}: ${paint('dim', oneLine(block.decidedBy.reason, 400))}` : ''
     lines.push(`${String(block.index).padStart(4)} ${mark}${why}\n       ${oneLine(block.text, SHOWN_CHARS)}`)
   }
   return `${lines.join('\n')}\n\n`

@@ -36,6 +36,16 @@ describe('decruft explain', () => {
     expect(lines).toEqual([expect.objectContaining({ ruleId: 'credits/editor-code', text: 'S/SH 11', label: 'boilerplate' })])
   })
 
+  it('prints ids, file names and text with control characters as one safe line each: no escape codes, no forged lines', async () => {
+    const dir = tempDir()
+    const record = { id: 'forged\n# other-document (x.txt)\u001b[31m', text: 'Navigation\n\u001b[2JThe council approved the budget on Tuesday after a long debate.' }
+    writeFileSync(join(dir, 'hostile.jsonl'), `${JSON.stringify(record)}\n`)
+    const { code, out } = await capture('explain', join(dir, 'hostile.jsonl'))
+    expect(code).toBe(0)
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
+    expect(out.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1)
+  })
+
   it('exits 2 when no document has the asked id', async () => {
     const { code } = await capture('explain', SEEDS, '--id', 'no-such-document')
     expect(code).toBe(2)
