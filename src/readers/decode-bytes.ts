@@ -28,6 +28,14 @@ export function isBlankText(text: string): boolean {
 }
 
 /**
+ * True when a document's text has nothing to read: only whitespace and U+FFFD, the marks
+ * left where bytes could not be decoded (a UTF-16 file holding one lone surrogate is "\uFFFD").
+ */
+export function hasNoReadableText(text: string): boolean {
+  return isBlankText(text.replace(/\uFFFD/g, ''))
+}
+
+/**
  * Turns a file's bytes into text, or says why it cannot.
  *
  * Policy, in order:
@@ -50,7 +58,8 @@ export function isBlankText(text: string): boolean {
  *    confidence of at least 10, or 90 when fewer than 16 sequences were invalid) and the bytes are
  *    decoded with iconv-lite, flagged `W_CHARSET_GUESSED` with the charset and confidence. With no
  *    acceptable guess, the UTF-8 replacement result and `W_INVALID_UTF8` stand.
- * 6. Empty or whitespace-only text (NBSP and ideographic space count as whitespace): error `E_EMPTY`.
+ * 6. Empty or whitespace-only text (NBSP and ideographic space count as whitespace), or nothing
+ *    but whitespace and U+FFFD: error `E_EMPTY`.
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedBytes {
   const bom = detectBom(bytes)
@@ -96,6 +105,7 @@ function hasOnlyStrayBytes(text: string, invalidSequences: number, byteLength: n
 }
 
 function withEmptyCheck(decoded: DecodedBytes): DecodedBytes {
-  if (!isBlankText(decoded.text)) return decoded
-  return { text: decoded.text, issues: [...decoded.issues, readError('E_EMPTY', 'no text: the input is empty or whitespace only')] }
+  if (!hasNoReadableText(decoded.text)) return decoded
+  const what = isBlankText(decoded.text) ? 'the input is empty or whitespace only' : 'nothing but whitespace and undecodable bytes (U+FFFD)'
+  return { text: decoded.text, issues: [...decoded.issues, readError('E_EMPTY', `no text: ${what}`)] }
 }

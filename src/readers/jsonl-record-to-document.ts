@@ -1,5 +1,5 @@
 import { createDocument, type Document, type DocumentIssue } from '../core/document.js'
-import { isBlankText } from './decode-bytes.js'
+import { hasNoReadableText } from './decode-bytes.js'
 import { dropUnsafeKeys } from './drop-unsafe-keys.js'
 import { lineErrorDocument, type JsonlLocation } from './error-document.js'
 import { readError, readWarning } from './read-issues.js'
@@ -92,7 +92,7 @@ export function jsonlRecordToDocument(value: unknown, at: JsonlLocation, earlier
   if (content.replaced > 0) {
     issues.push(readWarning('W_LONE_SURROGATE', `${content.replaced} lone surrogate(s) in ${contentKey} replaced with U+FFFD`))
   }
-  if (isBlankText(content.text)) issues.push(readError('E_EMPTY', `no text: ${contentKey} is empty or whitespace only`))
+  if (hasNoReadableText(content.text)) issues.push(readError('E_EMPTY', `no text: ${contentKey} is empty, whitespace or undecodable only`))
 
   const extra = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id' && key !== 'url' && key !== contentKey))
   return createDocument({

@@ -29,6 +29,14 @@ describe('decodeBytes', () => {
     expect(be.issues[0]?.message).toContain('UTF-16BE')
   })
 
+  it('rejects as E_EMPTY a file whose only content cannot be decoded: a UTF-16 BOM and a lone surrogate', () => {
+    const result = decodeBytes(bytes([0xff, 0xfe, 0x00, 0xd8]))
+    expect(result.text).toBe('\uFFFD')
+    expect(codesOf(result)).toEqual(['W_DECODED_UTF16', 'E_EMPTY'])
+    expect(result.issues[1]?.message).toBe('no text: nothing but whitespace and undecodable bytes (U+FFFD)')
+    expect(codesOf(decodeBytes(bytes([0xff, 0xfe], [...Buffer.from('ok \uFFFD', 'utf16le')])))).toEqual(['W_DECODED_UTF16'])
+  })
+
   it('replaces invalid UTF-8 with U+FFFD and counts only the replacements it made', () => {
     const result = decodeBytes(bytes('a', [0xff], 'b\uFFFDc', [0xfe]))
     expect(result.text).toBe('a\uFFFDb\uFFFDc\uFFFD')
