@@ -180,11 +180,14 @@ async function runWithState(
   let resumed = 0
   let documentRows: DocumentRow[] = []
   let decisions: DuplicateDecisions | undefined
+  let workers = 0
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
     const entryOptions = dedup.enabled ? { shingleWords: duplicateOptions.shingleWords, permutations: duplicateOptions.permutations } : undefined
+    workers = options.workers ?? resolveWorkerCount(config.pipeline.workers, readableBytes(batch.files, config.pipeline.limits.maxDocumentBytes))
+    log.info({ event: 'cleaning-start', workers }, workers === 0 ? 'cleaning on the main thread' : `cleaning on ${workers} worker threads`)
     const cleaner = await openDocumentCleaner(config, {
-      workers: options.workers ?? resolveWorkerCount(config.pipeline.workers, readableBytes(batch.files, config.pipeline.limits.maxDocumentBytes)),
+      workers,
       concurrency: options.concurrency ?? config.pipeline.concurrency,
       ...(learned ? { learned } : {}),
       ...(entryOptions ? { duplicates: entryOptions } : {}),
@@ -292,6 +295,7 @@ async function runWithState(
     files: [files.dataset, files.csv, files.rejects, ...reportFiles],
     timings: Object.fromEntries(Object.entries(report.stages).map(([name, s]) => [name, Math.round(s.ms)])),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    workers,
   })
   await writeManifest(options.outDir, manifest)
   // After the manifest: only a published dataset's documents count as published. Should this

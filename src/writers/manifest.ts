@@ -66,6 +66,8 @@ export interface Manifest {
   readonly timings: Readonly<Record<string, number>>
   /** Peak resident memory of the process that ran the batch, in MiB (what a memory limit must allow). */
   readonly peakRssMiB: number
+  /** Worker threads that cleaned the documents (0: the main thread). */
+  readonly workers: number
 }
 
 /** What a run knows at its end, from which the manifest is built. */
@@ -82,6 +84,7 @@ export interface ManifestInput {
   readonly timings: Readonly<Record<string, number>>
   /** Peak resident set size in bytes (`process.resourceUsage().maxRSS` is in KiB). */
   readonly peakRssBytes: number
+  readonly workers: number
 }
 
 /** Builds the manifest from a run's facts, purely: the same input always gives the same manifest. */
@@ -109,6 +112,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     ),
     timings: Object.fromEntries(Object.entries(input.timings)),
     peakRssMiB: Math.round(input.peakRssBytes / (1024 * 1024)),
+    workers: input.workers,
   }
 }
 

@@ -46,6 +46,7 @@ describe('cleaning on worker threads', () => {
     for (const workers of ['0', '1', '3']) {
       const out = join(tempDir(), 'out')
       expect(await runCli('run', batch, '--out', out, '--no-state', '--workers', workers)).toBe(3)
+      expect((JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { workers: number }).workers).toBe(Number(workers))
       results.push(outputs(out))
     }
     expect(results[0]?.[0]?.trim().split('\n').length).toBeGreaterThan(10)

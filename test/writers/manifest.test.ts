@@ -31,6 +31,7 @@ function runFacts(): ManifestInput {
     ],
     timings: { segment: 12, boilerplate: 40, classify: 7 },
     peakRssBytes: 250 * 1024 * 1024 + 400_000,
+    workers: 2,
   }
 }
 
@@ -64,6 +65,7 @@ describe('buildManifest', () => {
 
   it('gives the peak memory in whole MiB', () => {
     expect(buildManifest(runFacts()).peakRssMiB).toBe(250)
+    expect(buildManifest(runFacts()).workers).toBe(2)
   })
 
   it('keeps stage timings in pipeline order', () => {
