@@ -5,7 +5,7 @@ import type { Stage } from '../../core/stage.js'
 import type { CompiledRule } from '../boilerplate/compiled-rule.js'
 import { segmentHtml, type SelectorRule } from './html-blocks.js'
 import { measureHtmlStructure } from './measure-html-structure.js'
-import { segmentText } from './text-blocks.js'
+import { longestLine, segmentText } from './text-blocks.js'
 
 /** The selectors of a rule set's enabled CSS-selector rules, for `createSegmentStage`. */
 export function selectorRulesOf(rules: readonly CompiledRule[]): SelectorRule[] {
@@ -85,25 +85,6 @@ function oversize(doc: Document, limits: SegmentLimits): { code: string; message
     return { code: 'E_TOO_LARGE', message: `line ${line.number} has ${line.chars} characters, over limits.maxLineChars (${limits.maxLineChars})` }
   }
   return undefined
-}
-
-/** The longest line of a text (CR, LF, NEL, LS or PS ends one) with its 1-based number, in one pass without copies. */
-function longestLine(text: string): { chars: number; number: number } {
-  let best = { chars: 0, number: 1 }
-  let start = 0
-  let number = 1
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 10
-    if (code !== 10 && code !== 13 && code !== 0x85 && code !== 0x2028 && code !== 0x2029) continue
-    if (i - start > best.chars) best = { chars: i - start, number }
-    start = i + 1
-    number++
-    if (code === 13 && text.charCodeAt(i + 1) === 10) {
-      i++
-      start++
-    }
-  }
-  return best
 }
 
 function withIssue(doc: Document, code: string, message: string): Document {

@@ -43,3 +43,26 @@ export function segmentText(raw: string): Block[] {
   pushLine(lineStart, raw.length)
   return blocks
 }
+
+/**
+ * The longest line of scraped text, in characters, with its 1-based number: lines as
+ * `segmentText` splits them (the same breaks), measured before splitting so a runaway line can
+ * be refused without copying it.
+ */
+export function longestLine(raw: string): { chars: number; number: number } {
+  let best = { chars: 0, number: 1 }
+  let lineStart = 0
+  let number = 1
+  const measure = (end: number): void => {
+    if (end - lineStart > best.chars) best = { chars: end - lineStart, number }
+  }
+  LINE_BREAK.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = LINE_BREAK.exec(raw)) !== null) {
+    measure(m.index)
+    lineStart = m.index + m[0].length
+    number++
+  }
+  measure(raw.length)
+  return best
+}
