@@ -20,3 +20,14 @@ export function withDuplicateEntry(doc: Document, options: DuplicateEntryOptions
   if (options === undefined || isRejected(doc)) return { doc }
   return { doc, duplicateEntry: duplicateEntry(doc.id, documentText(doc), options) }
 }
+
+/**
+ * The cleaned document with its signature's hashes passed through `copy`: between threads a
+ * signature must travel in a buffer of its own (`standaloneHashes`) and is kept in the shared
+ * ones on arrival (`pooledCopy`).
+ */
+export function withSignatureHashes(cleaned: CleanedDocument, copy: (hashes: Uint32Array) => Uint32Array): CleanedDocument {
+  const entry = cleaned.duplicateEntry
+  if (entry === undefined) return cleaned
+  return { doc: cleaned.doc, duplicateEntry: { ...entry, signature: { ...entry.signature, hashes: copy(entry.signature.hashes) } } }
+}

@@ -4,7 +4,7 @@ import { createPipeline } from '../core/pipeline.js'
 import type { Document } from '../core/document.js'
 import { withLearnedRules } from '../corpus/learn-site-furniture.js'
 import { standaloneHashes } from '../corpus/min-hash.js'
-import { withDuplicateEntry, type CleanedDocument } from './cleaned-document.js'
+import { withDuplicateEntry, withSignatureHashes, type CleanedDocument } from './cleaned-document.js'
 import type { PipelineWorkerData } from './pipeline-worker-data.js'
 
 const init = workerData as PipelineWorkerData
@@ -22,8 +22,5 @@ const pipeline = createPipeline(withLearnedRules(config, init.learned))
  */
 export default function cleanInWorker(doc: Document | null): CleanedDocument | null {
   if (doc === null) return null
-  const cleaned = withDuplicateEntry(pipeline.processDocument(doc), init.duplicates)
-  const entry = cleaned.duplicateEntry
-  if (entry === undefined) return cleaned
-  return { doc: cleaned.doc, duplicateEntry: { ...entry, signature: { ...entry.signature, hashes: standaloneHashes(entry.signature.hashes) } } }
+  return withSignatureHashes(withDuplicateEntry(pipeline.processDocument(doc), init.duplicates), standaloneHashes)
 }

@@ -6,7 +6,7 @@ import type { LoadedConfig } from '../config/load-config.js'
 import { withChanges, type Document } from '../core/document.js'
 import type { LearnedSite } from '../corpus/learn-repeated-blocks.js'
 import { pooledCopy } from '../corpus/min-hash.js'
-import type { CleanedDocument, DuplicateEntryOptions } from './cleaned-document.js'
+import { withSignatureHashes, type CleanedDocument, type DuplicateEntryOptions } from './cleaned-document.js'
 import type { PipelineWorkerData } from './pipeline-worker-data.js'
 
 /** Cleans documents on worker threads; `close` ends the threads. */
@@ -80,10 +80,7 @@ export async function openWorkerPool(
     async processDocument(doc) {
       try {
         const cleaned = (await pool.run(doc, { signal: AbortSignal.timeout(budgetMs) })) as CleanedDocument
-        const entry = cleaned.duplicateEntry
-        if (entry === undefined) return cleaned
-        // Keep the received signature in the shared buffers rather than in a buffer of its own.
-        return { doc: cleaned.doc, duplicateEntry: { ...entry, signature: { ...entry.signature, hashes: pooledCopy(entry.signature.hashes) } } }
+        return withSignatureHashes(cleaned, pooledCopy)
       } catch (error) {
         const aborted = error instanceof Error && error.name === 'AbortError'
         const message = aborted

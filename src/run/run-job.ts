@@ -183,7 +183,7 @@ async function runWithState(
   let workers = 0
   try {
     // Clean every document into the spill, keeping what the duplicates pass needs (no texts).
-    const entryOptions = dedup.enabled ? { shingleWords: duplicateOptions.shingleWords, permutations: duplicateOptions.permutations } : undefined
+    const entryOptions = dedup.enabled ? duplicateOptions : undefined
     workers = options.workers ?? resolveWorkerCount(config.pipeline.workers, readableBytes(batch.files, config.pipeline.limits.maxDocumentBytes))
     log.info({ event: 'cleaning-start', workers }, workers === 0 ? 'cleaning on the main thread' : `cleaning on ${workers} worker threads`)
     const cleaner = await openDocumentCleaner(config, {
