@@ -3,14 +3,13 @@ import { isContentSeen, seenContentHashes } from '../../src/state/is-content-see
 import { markRunsInterrupted } from '../../src/state/mark-runs-interrupted.js'
 import { recordDocuments, type DocumentRow } from '../../src/state/record-documents.js'
 import { recordRunEnd } from '../../src/state/record-run-end.js'
-import { freshState, startRun } from './state-fixtures.js'
+import { startRun, withFreshState } from './state-fixtures.js'
 
 const row = (contentHash: string, docId: string, outcome: DocumentRow['outcome'] = 'written', code?: string): DocumentRow => ({ contentHash, docId, outcome, ...(code ? { code } : {}) })
 
 describe('content seen by earlier runs', () => {
   it('counts only succeeded runs: failed, interrupted and running ones never did publish', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'failed', 1)
       expect(recordDocuments(state, 'failed', [row('h-failed', 'd1')])).toBe(1)
       recordRunEnd(state, 'failed', { status: 'failed' })
@@ -33,42 +32,33 @@ describe('content seen by earlier runs', () => {
       expect(isContentSeen(state, 'h-never')).toBe(false)
       expect(seenContentHashes(state, ['h-now', 'h-ok', 'h-dead', 'h-failed', 'h-ok', 'h-never'])).toEqual(new Set(['h-ok', 'h-failed']))
       expect(seenContentHashes(state, [])).toEqual(new Set())
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('is one indexed lookup on the documents primary key', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       const plan = state.db
         .prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM documents AS d JOIN runs AS r ON r.id = d.run_id WHERE d.content_hash = ? AND r.status = 'succeeded' LIMIT 1`)
         .all('x') as { detail: string }[]
       const details = plan.map((p) => p.detail)
       expect(details.some((d) => /SEARCH d USING PRIMARY KEY \(content_hash=\?/.test(d))).toBe(true)
       expect(details.some((d) => /SCAN/.test(d))).toBe(false)
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('keeps one row per content and run, preferring the written outcome', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       recordDocuments(state, 'r1', [row('same', 'a', 'duplicate', 'D_EXACT'), row('same', 'b', 'written'), row('same', 'c', 'rejected', 'Q_X'), row('other', 'd', 'rejected', 'Q_Y'), row('other', 'e', 'duplicate', 'D_EXACT')])
       expect(state.db.prepare('SELECT content_hash, doc_id, outcome, code FROM documents ORDER BY content_hash').all()).toEqual([
         { content_hash: 'other', doc_id: 'd', outcome: 'rejected', code: 'Q_Y' },
         { content_hash: 'same', doc_id: 'b', outcome: 'written', code: null },
       ])
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('records a batch whole or not at all, and only for a running run', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       const bad = { contentHash: 'h2', docId: 'd2', outcome: 'lost' } as unknown as DocumentRow
       expect(() => recordDocuments(state, 'r1', [row('h1', 'd1'), bad])).toThrow(/outcome lost/)
@@ -78,8 +68,6 @@ describe('content seen by earlier runs', () => {
       recordRunEnd(state, 'r1', { status: 'succeeded' })
       expect(() => recordDocuments(state, 'r1', [row('h1', 'd1')])).toThrow(/the run is succeeded, not running/)
       expect(isContentSeen(state, 'h1')).toBe(false)
-    } finally {
-      state.close()
-    }
+    })
   })
 })

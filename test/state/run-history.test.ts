@@ -7,12 +7,11 @@ import { previousSuccessfulRun } from '../../src/state/previous-successful-run.j
 import { recordRunEnd } from '../../src/state/record-run-end.js'
 import { recordRunStart } from '../../src/state/record-run-start.js'
 import { RunStateError } from '../../src/state/run-state-error.js'
-import { comparable, COUNTS, freshState, startRun } from './state-fixtures.js'
+import { comparable, COUNTS, startRun, withFreshState } from './state-fixtures.js'
 
 describe('run history', () => {
   it('records a run from start to end', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       const started = recordRunStart(state, {
         id: 'r1',
         startedAt: new Date('2026-11-22T03:00:00.000Z'),
@@ -37,27 +36,21 @@ describe('run history', () => {
       // A failed run may end without figures.
       startRun(state, 'r2', 20)
       expect(recordRunEnd(state, 'r2', { status: 'failed' })).toMatchObject({ status: 'failed', counts: null, report: null })
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('lists the latest runs first, up to the limit', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       for (const [id, minute] of [['b', 2], ['a', 1], ['d', 4], ['c', 3]] as const) startRun(state, id, minute)
       expect(listRuns(state).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a'])
       expect(listRuns(state, 2).map((r) => r.id)).toEqual(['d', 'c'])
       expect(listRuns(state, 0)).toEqual([])
       expect(() => listRuns(state, -1)).toThrow(RangeError)
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('finds the previous successful run, overall or before a given run', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       expect(previousSuccessfulRun(state)).toBeUndefined()
       startRun(state, 'r1', 1)
       recordRunEnd(state, 'r1', { status: 'succeeded', counts: COUNTS, report: comparable('r1') })
@@ -80,14 +73,11 @@ describe('run history', () => {
       recordRunEnd(state, 'r3b', { status: 'succeeded' })
       expect(previousSuccessfulRun(state, 'r5')?.id).toBe('r3b')
       expect(previousSuccessfulRun(state, 'r3b')?.id).toBe('r3')
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('marks runs left running by a dead process as interrupted', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'done', 1)
       recordRunEnd(state, 'done', { status: 'succeeded' })
       startRun(state, 'dead-1', 2)
@@ -102,14 +92,11 @@ describe('run history', () => {
       expect(markRunsInterrupted(state)).toEqual([])
       // An interrupted run cannot be ended afterwards by a process that comes back.
       expect(() => recordRunEnd(state, 'dead-1', { status: 'succeeded' })).toThrow(/already ended \(interrupted\)/)
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('keeps the shards a running run finished, for resuming it', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       expect(doneShards(state, 'r1')).toEqual([])
       const file = (name: string) => ({ path: `clean/r1/${name}`, bytes: 10, sha256: 'ab'.repeat(32), records: 2 })
@@ -126,8 +113,6 @@ describe('run history', () => {
       markRunsInterrupted(state)
       expect(() => markShardDone(state, 'r1', 4, [])).toThrow(/the run is interrupted, not running/)
       expect(doneShards(state, 'r1').map((s) => s.shard)).toEqual([0, 3])
-    } finally {
-      state.close()
-    }
+    })
   })
 })

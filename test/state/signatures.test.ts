@@ -5,7 +5,7 @@ import { publishedSignatures } from '../../src/state/published-signatures.js'
 import { recordRunEnd } from '../../src/state/record-run-end.js'
 import { recordSignatures } from '../../src/state/record-signatures.js'
 import { RunStateError } from '../../src/state/run-state-error.js'
-import { freshState, startRun } from './state-fixtures.js'
+import { startRun, withFreshState } from './state-fixtures.js'
 
 const settings = { shingleWords: 5, permutations: 128 }
 
@@ -18,8 +18,7 @@ describe('signatures in the run state', () => {
   const second = [duplicateEntry('a', 'a different story with the same id published by the next run of the job')]
 
   it('round-trips entries: what succeeded runs published comes back equal, sorted by id then run', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       expect(recordSignatures(state, 'r1', first)).toBe(3)
       recordRunEnd(state, 'r1', { status: 'succeeded' })
@@ -42,14 +41,11 @@ describe('signatures in the run state', () => {
       expect(publishedSignatures(state)).toEqual(expected)
       expect(published[0]?.entry.signature.hashes).toBeInstanceOf(Uint32Array)
       expect(published[3]?.entry.signature).toEqual({ hashes: new Uint32Array(128).fill(0xffffffff), shingles: 0, shingleWords: 5 })
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('stores the 128 hashes as 512 bytes, uint32 little-endian', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       const entry = first[0] as (typeof first)[number]
       recordSignatures(state, 'r1', [entry])
@@ -59,14 +55,11 @@ describe('signatures in the run state', () => {
       // Recording the same id again for the run replaces it.
       recordSignatures(state, 'r1', [{ ...entry, chars: 1 }])
       expect(state.db.prepare('SELECT chars FROM signatures').pluck().all()).toEqual([1])
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('refuses signatures made with other settings or another scheme, naming the file', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       recordSignatures(state, 'r1', first)
       recordRunEnd(state, 'r1', { status: 'succeeded' })
@@ -75,14 +68,11 @@ describe('signatures in the run state', () => {
       expect(() => publishedSignatures(state, { shingleWords: 5, permutations: 64 })).toThrow(state.path)
       state.db.prepare("UPDATE signatures SET scheme = 2 WHERE doc_id = 'a'").run()
       expect(() => publishedSignatures(state, settings)).toThrow(/signature of a \(run r1\) uses signature scheme 2, not 1/)
-    } finally {
-      state.close()
-    }
+    })
   })
 
   it('checks entries and records them only for a running run', () => {
-    const state = freshState()
-    try {
+    withFreshState((state) => {
       startRun(state, 'r1', 1)
       const entry = first[0] as (typeof first)[number]
       expect(() => recordSignatures(state, 'r1', [entry, { ...entry, id: 'x', exactKey: 'nothex' }])).toThrow(/entry x: exactKey must be 64 hex digits/)
@@ -91,8 +81,6 @@ describe('signatures in the run state', () => {
       expect(() => recordSignatures(state, 'r2', [entry])).toThrow(/no such run/)
       recordRunEnd(state, 'r1', { status: 'failed' })
       expect(() => recordSignatures(state, 'r1', [entry])).toThrow(/the run is failed, not running/)
-    } finally {
-      state.close()
-    }
+    })
   })
 })

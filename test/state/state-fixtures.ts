@@ -16,6 +16,16 @@ export function freshState(): RunState {
   return openRunState(join(stateDir(), 'state', 'runs.sqlite'))
 }
 
+/** Runs `test` on a fresh run state and closes the state afterwards, whatever the test does. */
+export function withFreshState(test: (state: RunState) => void): void {
+  const state = freshState()
+  try {
+    test(state)
+  } finally {
+    state.close()
+  }
+}
+
 /** Records the start of run `id` at minute `minute` of a fixed day. */
 export function startRun(state: RunState, id: string, minute: number, extra: Partial<RunStart> = {}): void {
   recordRunStart(state, {
