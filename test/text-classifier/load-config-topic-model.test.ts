@@ -3,9 +3,8 @@ import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { evaluateClassifier } from '../../src/classify-eval/evaluate-classifier.js'
 import { loadConfig } from '../../src/config/load-config.js'
-import { ConfigError } from '../../src/core/errors.js'
 import { serializeTextClassifierModel, type TextClassifierModel } from '../../src/text-classifier/text-classifier-model.js'
-import { tempConfig } from '../config/support.js'
+import { configError, tempConfig } from '../config/support.js'
 import { shippedConfig } from '../support/config.js'
 import { writeLabelledJsonl } from './generated-labelled-texts.js'
 import { threeWordModel } from './three-word-model.js'
@@ -28,16 +27,6 @@ function configWithTopicModel(modelPath: string, model?: TextClassifierModel | s
     writeFileSync(join(dir, modelPath), typeof model === 'string' ? model : serializeTextClassifierModel(model))
   }
   return { pipelineFile, dir }
-}
-
-function configError(pipelineFile: string): ConfigError {
-  try {
-    loadConfig(pipelineFile)
-  } catch (error) {
-    if (error instanceof ConfigError) return error
-    throw error
-  }
-  throw new Error('expected a ConfigError')
 }
 
 describe('classify.topicModel in the pipeline file', () => {
